@@ -1,0 +1,59 @@
+/** Which calls a fault applies to; every given field must match. */
+export interface FaultMatch {
+  /** One operationId or several, as in the spec (`heartbeat`, `findInstances`, …). */
+  operationId?: string | string[]
+  /** HTTP method, case-insensitive. */
+  method?: string
+  /** A substring of the URL path, or a regular expression source (`/…/` form is not needed). */
+  path?: string
+  /** The service the call is about: the path's serviceId (looked up) or discovery's serviceName. */
+  serviceName?: string
+}
+
+/** What a matching fault does to the call. */
+export type FaultAction =
+  /** Waits `ms` (or a random time between `min` and `max`) before the call goes on. */
+  | { type: 'latency'; ms?: number; min?: number; max?: number }
+  /** Answers with the registry's error envelope for this code; HTTP status = code / 1000. */
+  | { type: 'error'; errorCode: string; detail?: string }
+  /** Answers a plain HTTP status (a 5xx or 429) with a text body. */
+  | { type: 'status'; status: number; body?: string }
+  /** Fails the connection: `fetch` rejects, the standalone server drops the socket. */
+  | { type: 'network' }
+  /** Acknowledges heartbeats without renewing leases, so instances expire. */
+  | { type: 'drop-heartbeats' }
+
+/** A fault as it is added. */
+export interface FaultRule {
+  match?: FaultMatch
+  action: FaultAction
+  /** Applies to the next `times` matching calls only, then retires; default: until cleared. */
+  times?: number
+  /** Applies to each matching call with this probability (0–1), drawn from a seeded generator. */
+  probability?: number
+  /** Seed of the probability generator; default 1, so a run is repeatable. */
+  seed?: number
+}
+
+/** A fault as it is listed. */
+export interface ActiveFault extends FaultRule {
+  id: string
+  /** How many calls it has applied to so far. */
+  hits: number
+}
+
+/** One entry of the request log. */
+export interface RequestLogEntry {
+  seq: number
+  /** ISO time on the wall clock. */
+  time: string
+  method: string
+  /** Path and query. */
+  url: string
+  /** The spec operationId, when the call matched one. */
+  operationId?: string
+  status: number
+  durationMs: number
+  /** Ids of the faults applied to the call. */
+  faults?: string[]
+}

@@ -1,0 +1,66 @@
+import type { components } from '../generated/schema.ts'
+import { RegistryError } from '../registry/errors.ts'
+import { defineOperation } from './operation.ts'
+import { listParam } from './query.ts'
+import { fromRevisioned, revOf } from './revisioned.ts'
+
+type BatchFindRequest = components['schemas']['BatchFindRequest']
+
+/** `GET …/registry/instances`: discovery by appId + serviceName (reference §5.10). */
+export const findInstances = defineOperation({
+  operationId: 'findInstances',
+  method: 'get',
+  path: '/v4/:project/registry/instances',
+  handle: async ({ registry, ctx, query }) => {
+    const q: Parameters<typeof registry.findInstances>[1] = {
+      appId: query.get('appId') ?? '',
+      serviceName: query.get('serviceName') ?? '',
+    }
+    const version = query.get('version')
+    const env = query.get('env')
+    const tags = listParam(query, 'tags')
+    const rev = revOf(query)
+    if (version !== null) q.version = version
+    if (env !== null) q.env = env
+    if (tags) q.tags = tags
+    if (rev) q.rev = rev
+    return fromRevisioned(await registry.findInstances(ctx, q))
+  },
+})
+
+/** `POST …/registry/instances/action?type=query`: batch find (reference §5.11). */
+export const batchFindInstances = defineOperation({
+  operationId: 'batchFindInstances',
+  method: 'post',
+  path: '/v4/:project/registry/instances/action',
+  handle: async ({ registry, ctx, query, body }) => {
+    const type = query.get('type')
+    if (type !== 'query') throw new RegistryError('400001', `Invalid action: ${type ?? ''}`)
+    return { body: await registry.batchFind(ctx, body as BatchFindRequest) }
+  },
+})
+
+/** `PUT …/registry/instances/status`: status by property match (Service Center 2.2+). */
+export const updateInstancesStatus = defineOperation({
+  operationId: 'updateInstancesStatus',
+  method: 'put',
+  path: '/v4/:project/registry/instances/status',
+  handle: async ({ registry, ctx, body }) => {
+    await registry.updateInstancesStatus(
+      ctx,
+      body as Parameters<typeof registry.updateInstancesStatus>[1],
+    )
+    return {}
+  },
+})
+
+/** `PUT …/registry/heartbeats`: batch heartbeat; the profile decides the response shape. */
+export const heartbeats = defineOperation({
+  operationId: 'heartbeats',
+  method: 'put',
+  path: '/v4/:project/registry/heartbeats',
+  handle: ({ registry, ctx, body }) => {
+    const pairs = (body as { instances: { serviceId: string; instanceId: string }[] }).instances
+    return { body: registry.heartbeats(ctx, pairs) }
+  },
+})

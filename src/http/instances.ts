@@ -1,0 +1,132 @@
+import type { components } from '../generated/schema.ts'
+import { RegistryError } from '../registry/errors.ts'
+import { propertiesOf } from './microservices.ts'
+import { defineOperation, type OperationInput } from './operation.ts'
+import { listParam } from './query.ts'
+import { fromRevisioned, revOf } from './revisioned.ts'
+
+type MicroServiceInstance = components['schemas']['MicroServiceInstance']
+
+const INSTANCES = '/v4/:project/registry/microservices/:serviceId/instances'
+const INSTANCE = `${INSTANCES}/:instanceId`
+
+/** `POST …/instances` (5 KiB body limit, reference §1.3). */
+export const registerInstance = defineOperation({
+  operationId: 'registerInstance',
+  method: 'post',
+  path: INSTANCES,
+  maxBodyBytes: 5 * 1024,
+  handle: async ({ registry, ctx, params, body }) => {
+    const { instance } = body as { instance: MicroServiceInstance }
+    return { body: await registry.registerInstance(ctx, params.serviceId!, instance) }
+  },
+})
+
+/** `GET …/instances` with `tags`, `rev` and `X-ConsumerId`. */
+export const listInstances = defineOperation({
+  operationId: 'listInstances',
+  method: 'get',
+  path: INSTANCES,
+  handle: ({ registry, ctx, params, query }) =>
+    fromRevisioned(registry.listInstances(ctx, params.serviceId!, readOptions(query))),
+})
+
+/** `GET …/instances/{instanceId}`. */
+export const getInstance = defineOperation({
+  operationId: 'getInstance',
+  method: 'get',
+  path: INSTANCE,
+  handle: ({ registry, ctx, params, query }) =>
+    fromRevisioned(
+      registry.getInstance(ctx, params.serviceId!, params.instanceId!, readOptions(query)),
+    ),
+})
+
+/** `DELETE …/instances/{instanceId}`. */
+export const deregisterInstance = defineOperation({
+  operationId: 'deregisterInstance',
+  method: 'delete',
+  path: INSTANCE,
+  handle: async ({ registry, ctx, params }) => {
+    await registry.deregisterInstance(ctx, params.serviceId!, params.instanceId!)
+    return {}
+  },
+})
+
+/** `PUT …/instances/{instanceId}/status?value=`. */
+export const updateInstanceStatus = defineOperation({
+  operationId: 'updateInstanceStatus',
+  method: 'put',
+  path: `${INSTANCE}/status`,
+  handle: async ({ registry, ctx, params, query }) => {
+    const value = query.get('value')
+    if (!value) throw new RegistryError('400001', "field 'value' is required")
+    await registry.updateInstanceStatus(ctx, params.serviceId!, params.instanceId!, value)
+    return {}
+  },
+})
+
+/** `PUT …/instances/{instanceId}/properties`: replaces the whole map (3 KiB limit). */
+export const updateInstanceProperties = defineOperation({
+  operationId: 'updateInstanceProperties',
+  method: 'put',
+  path: `${INSTANCE}/properties`,
+  maxBodyBytes: 3 * 1024,
+  handle: async ({ registry, ctx, params, body }) => {
+    await registry.updateInstanceProperties(
+      ctx,
+      params.serviceId!,
+      params.instanceId!,
+      propertiesOf(body),
+    )
+    return {}
+  },
+})
+
+/** `PUT …/instances/{instanceId}/heartbeat`: renews the lease only. */
+export const heartbeat = defineOperation({
+  operationId: 'heartbeat',
+  method: 'put',
+  path: `${INSTANCE}/heartbeat`,
+  handle: ({ registry, ctx, params }) => {
+    registry.heartbeat(ctx, params.serviceId!, params.instanceId!)
+    return {}
+  },
+})
+
+/**
+ * `GET …/instances/{instanceId}/heartbeat` is a websocket endpoint; a plain GET is refused by
+ * the upgrader. The standalone server upgrades it for real.
+ */
+export const heartbeatWebSocket = defineOperation({
+  operationId: 'heartbeatWebSocket',
+  method: 'get',
+  path: `${INSTANCE}/heartbeat`,
+  handle: notUpgraded,
+})
+
+/**
+ * The answer to a plain GET on a websocket endpoint.
+ * @example
+ * notUpgraded() // throws 400001
+ */
+export function notUpgraded(): never {
+  throw new RegistryError(
+    '400001',
+    "websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header",
+  )
+}
+
+/**
+ * The `tags` and `rev` options shared by the instance reads.
+ * @example
+ * readOptions(new URLSearchParams('tags=a,b&rev=1'))
+ */
+export function readOptions(query: OperationInput['query']) {
+  const options: { tags?: string[]; rev?: string } = {}
+  const tags = listParam(query, 'tags')
+  const rev = revOf(query)
+  if (tags) options.tags = tags
+  if (rev) options.rev = rev
+  return options
+}

@@ -1,0 +1,159 @@
+import { type HttpHandler, http } from 'msw'
+import { RegistryError } from '../registry/errors.ts'
+import type { Registry, RequestContext } from '../registry/index.ts'
+import type { SpecValidator, ValidationIssue } from '../spec/validators.ts'
+import { readJsonBody } from './body.ts'
+import { type OperationResult, toErrorResponse, toResponse } from './respond.ts'
+
+/** HTTP methods the registry routes. */
+export type Method = 'get' | 'post' | 'put' | 'delete'
+
+/** Everything one handler call knows about its request, after parsing and validation. */
+export interface OperationInput {
+  request: Request
+  url: URL
+  params: Record<string, string>
+  query: URLSearchParams
+  body: unknown
+  ctx: RequestContext
+  registry: Registry
+}
+
+/** One registry operation as the HTTP layer routes it. */
+export interface OperationDefinition {
+  operationId: string
+  method: Method
+  /** The path in MSW form, e.g. `/v4/:project/registry/microservices/:serviceId`. */
+  path: string
+  /** Larger bodies are rejected with 400001 (reference §1.3); default 2 MiB. */
+  maxBodyBytes?: number
+  handle(input: OperationInput): OperationResult | Promise<OperationResult>
+}
+
+/** What interceptors (faults, request log, auth) see of a call before it runs. */
+export interface OperationCall {
+  operationId: string
+  method: string
+  request: Request
+  url: URL
+  params: Record<string, string>
+  ctx: RequestContext
+}
+
+/**
+ * Wraps every operation: it may answer itself (a fault), delay, or call `next` and look at the
+ * Response (the request log).
+ */
+export type Interceptor = (call: OperationCall, next: () => Promise<Response>) => Promise<Response>
+
+/** What handlers are built from: the registry, the spec validator and the interceptor chain. */
+export interface HttpEnvironment {
+  registry: Registry
+  validator: SpecValidator
+  /** Origin (or `*`) the handlers answer for; default `*`, any origin. */
+  baseUrl: string
+  interceptors: Interceptor[]
+}
+
+/**
+ * Declares one operation; the identity function exists for type inference.
+ * @example
+ * export const getService = defineOperation({ operationId: 'getService', method: 'get', path: '/v4/:project/registry/microservices/:serviceId', handle: ({ registry, ctx, params }) => ({ body: registry.getService(ctx, params.serviceId!) }) })
+ */
+export function defineOperation(definition: OperationDefinition): OperationDefinition {
+  return definition
+}
+
+/**
+ * Reads the tenant and consumer of a request (reference §1.1): the domain from
+ * `X-Domain-Name` (or `default`), the project from the path.
+ * @example
+ * contextOf(request, { project: 'default' }) // { domain: 'default', project: 'default' }
+ */
+export function contextOf(request: Request, params: Record<string, string>): RequestContext {
+  const ctx: RequestContext = {
+    domain: request.headers.get('x-domain-name') || 'default',
+    project: params.project ?? 'default',
+  }
+  const consumerId = request.headers.get('x-consumerid')
+  if (consumerId) ctx.consumerId = consumerId
+  return ctx
+}
+
+/**
+ * Formats the first validation issue the way the registry words its 400001 details.
+ * @example
+ * describeIssue({ location: 'body', name: 'instance.hostName', message: 'is required' })
+ */
+export function describeIssue(issue: ValidationIssue): string {
+  const value = issue.value === undefined ? '' : ` invalid value '${String(issue.value)}'`
+  return `field '${issue.name}'${value} ${issue.message}`
+}
+
+/**
+ * Builds the MSW handler of one operation: interceptors, body and parameter validation against
+ * the spec, the registry call, and the rendering of its result or error.
+ * @example
+ * const handler = createOperationHandler(getService, environment)
+ */
+export function createOperationHandler(
+  definition: OperationDefinition,
+  env: HttpEnvironment,
+): HttpHandler {
+  const pattern = env.baseUrl === '*' ? `*${definition.path}` : `${env.baseUrl}${definition.path}`
+  const run = async (call: OperationCall): Promise<Response> => {
+    try {
+      const body = await readJsonBody(call.request, definition.maxBodyBytes)
+      const issues = env.validator.request(definition.operationId, {
+        path: call.params,
+        query: Object.fromEntries(call.url.searchParams),
+        headers: Object.fromEntries(call.request.headers),
+        body,
+      })
+      const first = issues[0]
+      if (first) throw new RegistryError('400001', describeIssue(first))
+      const result = await definition.handle({
+        ...call,
+        query: call.url.searchParams,
+        body,
+        registry: env.registry,
+      })
+      return toResponse(result)
+    } catch (error) {
+      return toErrorResponse(error)
+    }
+  }
+  return http[definition.method](pattern, async ({ request, params }) => {
+    const flatParams = flattenParams(params)
+    const call: OperationCall = {
+      operationId: definition.operationId,
+      method: request.method,
+      request,
+      url: new URL(request.url),
+      params: flatParams,
+      ctx: contextOf(request, flatParams),
+    }
+    return chain(env.interceptors, call, run)
+  })
+}
+
+function chain(
+  interceptors: Interceptor[],
+  call: OperationCall,
+  last: (call: OperationCall) => Promise<Response>,
+): Promise<Response> {
+  const step = (index: number): Promise<Response> => {
+    const interceptor = interceptors[index]
+    if (!interceptor) return last(call)
+    return interceptor(call, () => step(index + 1))
+  }
+  return step(0)
+}
+
+function flattenParams(params: Record<string, string | readonly string[] | undefined>) {
+  const flat: Record<string, string> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string') flat[key] = value
+  }
+  return flat
+}

@@ -1,0 +1,123 @@
+import type { HttpHandler } from 'msw'
+import { createFaultController, type FaultController } from './faults/controller.ts'
+import { createRequestLog, type RequestLog } from './faults/request-log.ts'
+import { createHttpHandlers } from './http/handlers.ts'
+import { type Clock, createSystemClock, createVirtualClock } from './registry/clock.ts'
+import { createRegistry, type Profile, type Registry } from './registry/index.ts'
+import type { Snapshot } from './registry/snapshot.ts'
+import { createSeedSnapshot, type SeedOptions } from './seed/index.ts'
+import { createSpecValidator } from './spec/validators.ts'
+
+/** Options shared by every environment (`cse-mock/node`, `/browser`, `/server`, `/vitest`). */
+export interface CseMockOptions {
+  /** `cse` (Huawei's CSE docs, default) or `servicecomb` (Service Center 2.1+). */
+  profile?: Profile
+  /** `virtual` gives a clock that only moves with `advance(ms)`; default: the real clock. */
+  clock?: 'system' | 'virtual' | Clock
+  /** Seeds the registry with faker data: a seed number or seed options. */
+  seed?: number | Partial<SeedOptions>
+  /** Starts from this snapshot (wins over `seed`). */
+  fixture?: Snapshot
+  /** Origin the handlers answer for, e.g. `http://127.0.0.1:30100`; default `*`, any origin. */
+  baseUrl?: string
+  /** Accounts accepted by `POST /v4/token`; when set, registry calls need a bearer token. */
+  accounts?: Record<string, string>
+}
+
+/** A registry mock: its state, its controls and its MSW handlers. */
+export interface CseMock {
+  readonly registry: Registry
+  readonly clock: Clock
+  readonly faults: FaultController
+  readonly requests: RequestLog
+  /** MSW handlers to pass to `setupServer`, `setupWorker` or `getResponse`. */
+  readonly handlers: HttpHandler[]
+  /** Moves the virtual clock and expires what is due. Throws on the system clock. */
+  advance(ms: number): void
+  /** Back to the starting state (fixture, seed or empty); clears faults and the request log. */
+  reset(): Promise<void>
+  snapshot(): Snapshot
+  restore(snapshot: Snapshot): Promise<void>
+  /** Replaces the registry's content with freshly seeded data. */
+  seed(options: number | Partial<SeedOptions>): Promise<void>
+  setProfile(profile: Profile): void
+}
+
+/** Misuse of a mock: the message says what failed and what to do. */
+export class CseMockError extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = 'CseMockError'
+    this.code = code
+  }
+}
+
+/**
+ * Creates a registry mock with its handlers, ready to be bound to an environment.
+ * @example
+ * const mock = await createCseMock({ clock: 'virtual', seed: 42 })
+ * const server = setupServer(...mock.handlers)
+ */
+export async function createCseMock(options: CseMockOptions = {}): Promise<CseMock> {
+  const clock = resolveClock(options.clock)
+  const registry = createRegistry({
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.accounts ? { accounts: options.accounts } : {}),
+    clock,
+  })
+  const startProfile = registry.profile
+  const faults = createFaultController({ registry })
+  const requests = createRequestLog()
+  const handlers = createHttpHandlers({
+    registry,
+    validator: createSpecValidator(),
+    baseUrl: options.baseUrl ?? '*',
+    interceptors: [requests.interceptor, faults.interceptor],
+  })
+  const initial = (): Snapshot | undefined =>
+    options.fixture ?? (options.seed === undefined ? undefined : seedSnapshot(options.seed))
+
+  const mock: CseMock = {
+    registry,
+    clock,
+    faults,
+    requests,
+    handlers,
+    advance(ms) {
+      if (!('advance' in clock) || typeof clock.advance !== 'function') {
+        throw new CseMockError(
+          'CLOCK_NOT_VIRTUAL',
+          "Failed to advance the clock: the mock runs on the system clock. Create it with { clock: 'virtual' }.",
+        )
+      }
+      clock.advance(ms)
+      registry.sweep()
+    },
+    async reset() {
+      faults.clear()
+      requests.clear()
+      registry.setProfile(startProfile)
+      const start = initial()
+      if (start) await registry.restore(start)
+      else registry.reset()
+    },
+    snapshot: () => registry.snapshot(),
+    restore: (snapshot) => registry.restore(snapshot),
+    seed: (seed) => registry.restore(seedSnapshot(seed)),
+    setProfile: (profile) => registry.setProfile(profile),
+  }
+  const start = initial()
+  if (start) await registry.restore(start)
+  return mock
+}
+
+function resolveClock(clock: CseMockOptions['clock']): Clock {
+  if (clock === 'virtual') return createVirtualClock(Date.now())
+  if (clock === undefined || clock === 'system') return createSystemClock()
+  return clock
+}
+
+function seedSnapshot(seed: number | Partial<SeedOptions>): Snapshot {
+  return createSeedSnapshot(typeof seed === 'number' ? { seed } : seed)
+}

@@ -1,0 +1,38 @@
+import { setupServer } from 'msw/node'
+import { type CseMock, type CseMockOptions, createCseMock } from './mock.ts'
+
+/** Options of `setupCseMock`: the mock's options plus what to do with unmatched requests. */
+export interface SetupCseMockOptions extends CseMockOptions {
+  /** msw's strategy for requests no handler takes; default `bypass`. */
+  onUnhandledFrame?: 'bypass' | 'warn' | 'error'
+}
+
+/** A registry mock bound to Node's network through msw's `setupServer`. */
+export interface NodeCseMock extends CseMock {
+  /** The msw server; `use()` adds per-test handlers in front of the registry's. */
+  readonly server: ReturnType<typeof setupServer>
+  /** Starts intercepting `fetch` (and other Node HTTP clients). */
+  listen(): void
+  /** Stops intercepting. */
+  close(): void
+}
+
+/**
+ * Creates a registry mock and wires it to msw's `setupServer`, so every `fetch` to
+ * `/v4/...` in this process is answered by the mock.
+ * @example
+ * const cse = await setupCseMock({ clock: 'virtual' })
+ * cse.listen()
+ * await fetch('http://cse.test/v4/default/registry/health')
+ * cse.close()
+ */
+export async function setupCseMock(options: SetupCseMockOptions = {}): Promise<NodeCseMock> {
+  const mock = await createCseMock(options)
+  const server = setupServer(...mock.handlers)
+  const onUnhandledFrame = options.onUnhandledFrame ?? 'bypass'
+  return Object.assign(mock, {
+    server,
+    listen: () => server.listen({ onUnhandledFrame }),
+    close: () => server.close(),
+  })
+}
