@@ -3,7 +3,1017 @@
  * Do not edit by hand: change the spec and regenerate.
  */
 
-export type paths = Record<string, never>;
+export interface paths {
+    "/v4/{project}/registry/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the registry version
+         * @description Build information of the registry. Never requires a token.
+         */
+        get: operations["getVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Check the registry health
+         * @description Lists the registry's own instances. Never requires a token.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/existence": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Check whether a microservice or a contract exists
+         * @description `type=microservice` looks a service up by `env`, `appId`, `serviceName` (or alias) and
+         *     `version` and returns its ID; `appId`, `serviceName` and `version` are required in this
+         *     mode and `appId` has no default. `type=schema` checks a contract of a service by
+         *     `serviceId` and `schemaId` (both required) and also returns its summary in
+         *     `X-Schema-Summary`.
+         *
+         *     What `version` means depends on the profile: a version rule in `cse`, an exact version
+         *     in `servicecomb`. Errors: `400012` no such service, `400026` the service name exists
+         *     but the version does not, `400016` no such contract.
+         */
+        get: operations["checkExistence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List microservices
+         * @description All services of the tenant; `{}` when there are none. No filters are implemented.
+         */
+        get: operations["listServices"];
+        put?: never;
+        /**
+         * Create a microservice
+         * @description Creates the static record of a microservice, optionally with tags and instances.
+         *     Creating a key (environment, appId, serviceName, version) that already exists returns
+         *     the existing ID without updating anything; a supplied `serviceId` that conflicts with
+         *     another key gives `400010`. Quota: 50 000 services per tenant (`400100`).
+         */
+        post: operations["createService"];
+        /**
+         * Delete several microservices
+         * @description Deletes every listed service as `deleteService` would, with the same `force` flag.
+         *     How failures are reported depends on the profile.
+         */
+        delete: operations["deleteServices"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /** Get a microservice */
+        get: operations["getService"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a microservice
+         * @description Removes the service with its tags, contracts, dependency rules and all its instances
+         *     (watchers get `DELETE`). Unless forced, a service with consumers other than itself
+         *     (`400023`) or with instances (`400013`) is kept. The registry's own service cannot be
+         *     deleted (`400001`).
+         */
+        delete: operations["deleteService"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/properties": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the properties of a microservice
+         * @description Replaces the whole properties map (send every key) and updates `modTimestamp`. Body at most 3 KiB.
+         */
+        put: operations["updateServiceProperties"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/tags": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /** Get the tags of a microservice */
+        get: operations["getTags"];
+        put?: never;
+        /**
+         * Replace the tags of a microservice
+         * @description Replaces the whole tag set; an empty map clears it. At most 100 tags (`400100`).
+         */
+        post: operations["setTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/tags/{key}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the value of one tag
+         * @description The tag must already exist (`400018`).
+         */
+        put: operations["updateTag"];
+        post?: never;
+        /**
+         * Delete tags
+         * @description Deletes the listed keys. If any key is missing nothing is deleted (`400018`).
+         */
+        delete: operations["deleteTags"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/schemas": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /** List the contracts of a microservice */
+        get: operations["listSchemas"];
+        put?: never;
+        /**
+         * Replace all contracts of a microservice
+         * @description Replaces the service's whole contract set: listed contracts are written, the others
+         *     removed. Any invalid entry gives `400001`. Editing may be disabled on the engine
+         *     (`403001`).
+         */
+        post: operations["putSchemas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/schemas/{schemaId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Contract ID (1–160 characters; letters and digits, with `_`, `-` and `.` inside).
+                 * @example orderEndpoint
+                 */
+                schemaId: components["parameters"]["SchemaId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contract
+         * @description Unknown service gives `400012`, unknown contract `400016`.
+         */
+        get: operations["getSchema"];
+        /**
+         * Create or replace one contract
+         * @description Writes the contract and adds its ID to `service.schemas` when new (at most 100 per
+         *     service, `400100`). Editing may be disabled on the engine (`403001`).
+         */
+        put: operations["putSchema"];
+        post?: never;
+        /**
+         * Delete a contract
+         * @description Unknown contract gives `400016`.
+         */
+        delete: operations["deleteSchema"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/instances": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the instances of a microservice
+         * @description Instances of every status. With `X-ConsumerId` the consumer must exist and the
+         *     provider must be visible to it; an unknown consumer or provider, or a provider removed by
+         *     the tag or access filters, gives `400012`.
+         */
+        get: operations["listInstances"];
+        put?: never;
+        /**
+         * Register an instance
+         * @description Registers an instance of the service in the path and starts its lease (see
+         *     `HealthCheck`). `serviceId` and `version` in the body are replaced by the path and the
+         *     service's version; `status` defaults to `UP`. Unknown service gives `400012`; quota
+         *     150 000 instances per tenant (`400100`). The body may be at most 5 KiB.
+         *
+         *     What a re-registration does depends on the profile.
+         */
+        post: operations["registerInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/instances/{instanceId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an instance
+         * @description Unknown consumer or provider gives `400012`; an unknown instance, or one hidden by the
+         *     tag or access filters, gives `400017`.
+         */
+        get: operations["getInstance"];
+        put?: never;
+        post?: never;
+        /**
+         * Deregister an instance
+         * @description Unknown pair of service and instance gives `400017`. Watchers get `DELETE`.
+         */
+        delete: operations["deregisterInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/instances/{instanceId}/status": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the status of an instance
+         * @description Rewrites the instance (new `modTimestamp` and revision, watchers get `UPDATE`) without
+         *     renewing its lease. Unknown instance gives `400017`.
+         */
+        put: operations["updateInstanceStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/instances/{instanceId}/properties": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the properties of an instance
+         * @description Replaces the whole properties map (configured inner properties are added back). Same
+         *     effects as a status change. Body at most 3 KiB.
+         */
+        put: operations["updateInstanceProperties"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/instances/{instanceId}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Keep an instance alive over a websocket
+         * @description Websocket upgrade (Service Center 2.0 and later). After `101 Switching Protocols` the
+         *     server pings periodically and every pong from the client counts as a heartbeat. An
+         *     unknown instance is closed with close code 4001. A plain GET without the upgrade
+         *     headers is answered with 400.
+         */
+        get: operations["heartbeatWebSocket"];
+        /**
+         * Send a heartbeat
+         * @description Renews the lease to its full length. Changes neither `modTimestamp` nor the revision.
+         *     Unknown or expired instance gives `400017`.
+         */
+        put: operations["heartbeat"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/heartbeats": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Send heartbeats for several instances
+         * @description Renews the leases of all listed instances. An empty or missing list gives `400001`.
+         *     The shape of the answer depends on the profile.
+         */
+        put: operations["heartbeats"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/instances": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Find the instances of a provider
+         * @description Looks the provider up by environment, `appId` and `serviceName` (names first, then
+         *     aliases) and returns the instances of every status. No such provider gives `400012`; a
+         *     provider without instances, or removed by the tag or access filters, gives `{}`.
+         *
+         *     With `X-ConsumerId` the consumer must exist (`400012`), its environment replaces `env`,
+         *     providers of other applications are hidden unless their `allowCrossApp` property is
+         *     `true`, and a dependency consumer → provider is recorded.
+         *
+         *     How `version` is used depends on the profile; the parameter is optional here so that
+         *     both behaviours validate.
+         */
+        get: operations["findInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/instances/action": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find instances in batches
+         * @description Runs several provider lookups (like `findInstances`, without tags and without alias
+         *     fallback) and instance lookups (like `getInstance`) in one call. Each entry lands in
+         *     `updated` (with its new `rev`), `notModified` (its `rev` is current) or `failed`
+         *     (grouped by error code). Internal errors fail the whole call. At least one list must be
+         *     non-empty (`400001`).
+         */
+        post: operations["batchFindInstances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/instances/status": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the status of instances by properties
+         * @description Sets `status` on every instance of the tenant whose properties contain all pairs of
+         *     `matches.properties` (Service Center 2.2 and later). The status value is not validated.
+         */
+        put: operations["updateInstancesStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{serviceId}/watcher": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Watch the instances of the providers of a consumer
+         * @description Websocket upgrade. `serviceId` is the **watching consumer**. After `101 Switching
+         *     Protocols` the server pushes one text frame per instance change of every provider the
+         *     consumer depends on; each frame is a JSON `WatchEvent`
+         *     (`{"action": "CREATE|UPDATE|DELETE|EXPIRE", "key": {...}, "instance": {...}}`, schema in
+         *     `x-cse-mock-frame`). An expired lease arrives as `DELETE`.
+         *
+         *     The server pings every 30 s and closes the connection when nothing arrives for 120 s;
+         *     text sent by the client is ignored. An unknown consumer gets one text frame with an
+         *     error message, then the connection closes. A plain GET without the upgrade headers is
+         *     answered with 400.
+         */
+        get: operations["watch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{consumerId}/providers": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description ID of the consumer microservice (1–64 characters, no whitespace).
+                 * @example 9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01
+                 */
+                consumerId: components["parameters"]["ConsumerIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the providers of a consumer
+         * @description Every existing service matching one of the consumer's recorded provider rules. Unknown consumer gives `400012`.
+         */
+        get: operations["listProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/microservices/{providerId}/consumers": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description ID of the provider microservice (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                providerId: components["parameters"]["ProviderIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the consumers of a provider
+         * @description Consumers recorded against the provider's environment, application and name (any provider version). Unknown provider gives `400012`.
+         */
+        get: operations["listConsumers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/registry/dependencies": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Overwrite dependencies explicitly
+         * @deprecated
+         * @description Deprecated: discovery with `X-ConsumerId` records dependencies by itself. Replaces the
+         *     provider list of each consumer (it may be empty). Same errors as `addDependencies`.
+         */
+        put: operations["putDependencies"];
+        /**
+         * Add dependencies explicitly
+         * @deprecated
+         * @description Deprecated: discovery with `X-ConsumerId` records dependencies by itself. Adds providers
+         *     to each consumer. The consumer must exist with exactly the given key (`400012`);
+         *     duplicate providers give `400001`.
+         */
+        post: operations["addDependencies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a token
+         * @description Issues a token for `Authorization: Bearer`. Wrong name or password gives `401202`
+         *     (`401302` while authentication is only partly enabled); too many failures from one
+         *     address block the account for about 15 minutes (`403201`); a bad duration gives
+         *     `400001`.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
@@ -646,14 +1656,2408 @@ export interface components {
             status?: string;
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description Done. The body is empty and sent as `text/plain; charset=UTF-8`. */
+        Empty: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+            };
+        };
+        /** @description The `rev` query parameter equals the current revision; the body is empty. */
+        NotModified: {
+            headers: {
+                "X-Resource-Revision": components["headers"]["ResourceRevision"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description Invalid request (`400001`) or a business error such as an unknown service
+         *     (`400012`) or instance (`400017`). "Not found" is always reported as 400.
+         */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Security authentication is enabled and the token is missing (`401204`), malformed
+         *     (`401201`), expired (`401205`) or owned by a deleted account (`401206`), or the
+         *     credentials are wrong (`401202`).
+         */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errorCode": "401204",
+                 *       "errorMessage": "No authorization header"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The account lacks permission (`403203` and neighbours), is blocked after failed logins
+         *     (`403201`), or the operation is disabled on this engine (`403001`).
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errorCode": "403001",
+                 *       "errorMessage": "Forbidden"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Internal error (`500003`), storage unavailable (`500011`; Huawei's tables call it
+         *     `400011`) or quota service unavailable (`500101`).
+         */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errorCode": "500011",
+                 *       "errorMessage": "Registry service is unavailable"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The request is not a websocket upgrade (plain-text message from the upgrader), or a
+         *     parameter is invalid (error envelope).
+         */
+        WebSocketBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errorCode": "400001",
+                 *       "errorMessage": "Invalid parameter(s)",
+                 *       "detail": "Invalid request."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+                /** @example websocket: the client is not using the websocket protocol */
+                "text/plain": string;
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+         *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+         *     Service Center itself accepts any non-empty segment.
+         * @example default
+         */
+        Project: string;
+        /**
+         * @description Microservice ID (1–64 characters, no whitespace).
+         * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+         */
+        ServiceId: string;
+        /**
+         * @description ID of the consumer microservice (1–64 characters, no whitespace).
+         * @example 9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01
+         */
+        ConsumerIdPath: string;
+        /**
+         * @description ID of the provider microservice (1–64 characters, no whitespace).
+         * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+         */
+        ProviderIdPath: string;
+        /**
+         * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+         * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+         */
+        InstanceId: string;
+        /**
+         * @description Contract ID (1–160 characters; letters and digits, with `_`, `-` and `.` inside).
+         * @example orderEndpoint
+         */
+        SchemaId: string;
+        /**
+         * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+         *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+         * @example default
+         */
+        DomainName: string;
+        /**
+         * @description ID of the calling (consumer) service. When present the consumer must exist, its
+         *     environment replaces `env`, cross-application and cross-environment providers are
+         *     hidden unless they allow access, and a dependency consumer → provider is recorded.
+         * @example 9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01
+         */
+        ConsumerId: string;
+        /**
+         * @description Revision from a previous `X-Resource-Revision`. When it equals the current revision the
+         *     answer is `304 Not Modified`. Ignored when `noCache` or `cacheOnly` is present.
+         * @example 3c1e4d8f0a9b7c6d5e4f3a2b1c0d9e8f7a6b5c4d
+         */
+        Rev: string;
+        /** @description `true` or `1` bypasses the registry cache (a mock may ignore it). */
+        NoCache: string;
+        /** @description `true` or `1` answers from the registry cache only (a mock may ignore it). */
+        CacheOnly: string;
+        /**
+         * @description Comma-separated tag keys. Only provider services that carry every listed key are kept
+         *     (tag values are not compared; a service without tags never matches).
+         * @example team,canary
+         */
+        TagFilter: string;
+        /**
+         * @description Must be `websocket` (any letter case) to open the websocket.
+         * @example websocket
+         */
+        WebSocketUpgrade: string;
+        /**
+         * @description Must contain the token `Upgrade` (any letter case).
+         * @example Upgrade
+         */
+        WebSocketConnection: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Opaque revision of the returned instance set. It changes when an instance in the set
+         *     is created, deleted or expired, or has its status or properties rewritten; heartbeats
+         *     do not change it. Send it back as `rev` to get `304` while nothing changed.
+         * @example 3c1e4d8f0a9b7c6d5e4f3a2b1c0d9e8f7a6b5c4d
+         */
+        ResourceRevision: string;
+        /**
+         * @description Summary of the contract; present (possibly empty) on schema lookups.
+         * @example 3f2a9c1d
+         */
+        SchemaSummary: string;
+        /**
+         * @description Marks the deprecated explicit dependency API (`version="v4"`).
+         * @example version="v4"
+         */
+        Deprecation: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+export interface operations {
+    getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Version information. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": "2.2.0",
+                     *       "buildTag": "20240812",
+                     *       "goVersion": "go1.21.13",
+                     *       "os": "linux",
+                     *       "arch": "amd64",
+                     *       "apiVersion": "4.0.0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionResponse"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Healthy; the registry's own instances. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "instances": [
+                     *         {
+                     *           "instanceId": "1d3b5f7a9c0e2f4a6b8d0c2e4f6a8b0c",
+                     *           "serviceId": "2a4c6e8f0b1d3f5a7c9e1b3d5f7a9c0e2b4d6f81",
+                     *           "version": "2.2.0",
+                     *           "hostName": "servicecomb-sc-0",
+                     *           "endpoints": [
+                     *             "rest://10.0.0.2:30100"
+                     *           ],
+                     *           "status": "UP",
+                     *           "healthCheck": {
+                     *             "mode": "push",
+                     *             "interval": 30,
+                     *             "times": 3
+                     *           },
+                     *           "timestamp": "1723539000",
+                     *           "modTimestamp": "1723539000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstancesResponse"];
+                };
+            };
+            /** @description The registry is unhealthy (`400002`). */
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    checkExistence: {
+        parameters: {
+            query: {
+                /**
+                 * @description What to check; any other value is rejected with `400001`.
+                 * @example microservice
+                 */
+                type: "microservice" | "schema";
+                /**
+                 * @description Environment of the service (`type=microservice`).
+                 * @example production
+                 */
+                env?: string;
+                /**
+                 * @description Application (`type=microservice`, required there, no default).
+                 * @example shop
+                 */
+                appId?: string;
+                /**
+                 * @description Service name or alias (`type=microservice`, required there).
+                 * @example orders
+                 */
+                serviceName?: string;
+                /**
+                 * @description Version or version rule depending on the profile (`type=microservice`, required there).
+                 * @example 1.2.0
+                 */
+                version?: components["schemas"]["VersionRule"];
+                /**
+                 * @description Service owning the contract (`type=schema`, required there).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId?: string;
+                /**
+                 * @description Contract to check (`type=schema`, required there).
+                 * @example orderEndpoint
+                 */
+                schemaId?: string;
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found. */
+            200: {
+                headers: {
+                    "X-Schema-Summary": components["headers"]["SchemaSummary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExistenceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listServices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` or `1` (any case) keeps the registry's own shared services, which only exist in tenant `default/default`.
+                 * @example true
+                 */
+                withShared?: string;
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services of the tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "services": [
+                     *         {
+                     *           "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *           "environment": "production",
+                     *           "appId": "shop",
+                     *           "serviceName": "orders",
+                     *           "version": "1.2.0",
+                     *           "level": "BACK",
+                     *           "status": "UP",
+                     *           "timestamp": "1723540000",
+                     *           "modTimestamp": "1723540000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServicesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "service": {
+                 *         "appId": "shop",
+                 *         "serviceName": "orders",
+                 *         "version": "1.2.0",
+                 *         "environment": "production",
+                 *         "description": "Order management",
+                 *         "level": "BACK",
+                 *         "properties": {
+                 *           "allowCrossApp": "false"
+                 *         },
+                 *         "framework": {
+                 *           "name": "servicecomb-java-chassis",
+                 *           "version": "2.8.3"
+                 *         },
+                 *         "registerBy": "SDK"
+                 *       },
+                 *       "tags": {
+                 *         "team": "checkout"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Created, or an existing service with the same key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreateServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteServices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "serviceIds": [
+                 *         "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                 *         "9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01"
+                 *       ],
+                 *       "force": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteServicesRequest"];
+            };
+        };
+        responses: {
+            /** @description Per-service results (`servicecomb`), or an empty body (`cse`, all deleted). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "services": [
+                     *         {
+                     *           "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14"
+                     *         },
+                     *         {
+                     *           "serviceId": "9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01",
+                     *           "errMessage": "Micro-service has deployed instance(s)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteServicesResponse"];
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": {
+                     *         "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *         "environment": "production",
+                     *         "appId": "shop",
+                     *         "serviceName": "orders",
+                     *         "version": "1.2.0",
+                     *         "description": "Order management",
+                     *         "level": "BACK",
+                     *         "schemas": [
+                     *           "orderEndpoint"
+                     *         ],
+                     *         "status": "UP",
+                     *         "framework": {
+                     *           "name": "servicecomb-java-chassis",
+                     *           "version": "2.8.3"
+                     *         },
+                     *         "registerBy": "SDK",
+                     *         "timestamp": "1723540000",
+                     *         "modTimestamp": "1723540000"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceResponse"];
+                };
+            };
+            /** @description Invalid ID (`400001`) or unknown service (`400012`). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteService: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Delete even with consumers or instances. Default `false`.
+                 * @example true
+                 */
+                force?: "true" | "false" | "1" | "0";
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateServiceProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "properties": {
+                 *         "allowCrossApp": "true",
+                 *         "owner": "checkout-team"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PropertiesRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tags; `{}` when there are none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tags": {
+                     *         "team": "checkout",
+                     *         "canary": "enabled"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TagsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tags": {
+                 *         "team": "checkout",
+                 *         "canary": "enabled"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TagsRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateTag: {
+        parameters: {
+            query: {
+                /**
+                 * @description New value (letter first, 1–64 characters).
+                 * @example disabled
+                 */
+                value: string;
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Tag key (letter first, 1–64 characters).
+                 * @example canary
+                 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description One to 100 comma-separated tag keys.
+                 * @example canary,team
+                 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listSchemas: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `1` includes the contract texts; any value other than `0` or `1` is rejected.
+                 * @example 1
+                 */
+                withSchema?: "0" | "1";
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contracts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         {
+                     *           "schemaId": "orderEndpoint",
+                     *           "summary": "3f2a9c1d",
+                     *           "schema": "openapi: 3.0.1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SchemasResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putSchemas: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "schemas": [
+                 *         {
+                 *           "schemaId": "orderEndpoint",
+                 *           "summary": "3f2a9c1d",
+                 *           "schema": "openapi: 3.0.1"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutSchemasRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSchema: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Contract ID (1–160 characters; letters and digits, with `_`, `-` and `.` inside).
+                 * @example orderEndpoint
+                 */
+                schemaId: components["parameters"]["SchemaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract text; its summary is in `X-Schema-Summary`. */
+            200: {
+                headers: {
+                    "X-Schema-Summary": components["headers"]["SchemaSummary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schema": "openapi: 3.0.1"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SchemaResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putSchema: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Contract ID (1–160 characters; letters and digits, with `_`, `-` and `.` inside).
+                 * @example orderEndpoint
+                 */
+                schemaId: components["parameters"]["SchemaId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "schema": "openapi: 3.0.1",
+                 *       "summary": "3f2a9c1d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutSchemaRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteSchema: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Contract ID (1–160 characters; letters and digits, with `_`, `-` and `.` inside).
+                 * @example orderEndpoint
+                 */
+                schemaId: components["parameters"]["SchemaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listInstances: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated tag keys. Only provider services that carry every listed key are kept
+                 *     (tag values are not compared; a service without tags never matches).
+                 * @example team,canary
+                 */
+                tags?: components["parameters"]["TagFilter"];
+                /**
+                 * @description Revision from a previous `X-Resource-Revision`. When it equals the current revision the
+                 *     answer is `304 Not Modified`. Ignored when `noCache` or `cacheOnly` is present.
+                 * @example 3c1e4d8f0a9b7c6d5e4f3a2b1c0d9e8f7a6b5c4d
+                 */
+                rev?: components["parameters"]["Rev"];
+                /** @description `true` or `1` bypasses the registry cache (a mock may ignore it). */
+                noCache?: components["parameters"]["NoCache"];
+                /** @description `true` or `1` answers from the registry cache only (a mock may ignore it). */
+                cacheOnly?: components["parameters"]["CacheOnly"];
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+                /**
+                 * @description ID of the calling (consumer) service. When present the consumer must exist, its
+                 *     environment replaces `env`, cross-application and cross-environment providers are
+                 *     hidden unless they allow access, and a dependency consumer → provider is recorded.
+                 * @example 9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01
+                 */
+                "X-ConsumerId"?: components["parameters"]["ConsumerId"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instances; `{}` when there are none. */
+            200: {
+                headers: {
+                    "X-Resource-Revision": components["headers"]["ResourceRevision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "instances": [
+                     *         {
+                     *           "instanceId": "8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b",
+                     *           "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *           "version": "1.2.0",
+                     *           "hostName": "orders-7d9f8",
+                     *           "endpoints": [
+                     *             "rest://10.0.0.5:8080"
+                     *           ],
+                     *           "status": "UP",
+                     *           "healthCheck": {
+                     *             "mode": "push",
+                     *             "interval": 30,
+                     *             "times": 3
+                     *           },
+                     *           "timestamp": "1723540000",
+                     *           "modTimestamp": "1723540000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstancesResponse"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    registerInstance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInstanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered (or, for a live custom ID in `servicecomb`, renewed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "instanceId": "8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegisterInstanceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getInstance: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated tag keys. Only provider services that carry every listed key are kept
+                 *     (tag values are not compared; a service without tags never matches).
+                 * @example team,canary
+                 */
+                tags?: components["parameters"]["TagFilter"];
+                /**
+                 * @description Revision from a previous `X-Resource-Revision`. When it equals the current revision the
+                 *     answer is `304 Not Modified`. Ignored when `noCache` or `cacheOnly` is present.
+                 * @example 3c1e4d8f0a9b7c6d5e4f3a2b1c0d9e8f7a6b5c4d
+                 */
+                rev?: components["parameters"]["Rev"];
+                /** @description `true` or `1` bypasses the registry cache (a mock may ignore it). */
+                noCache?: components["parameters"]["NoCache"];
+                /** @description `true` or `1` answers from the registry cache only (a mock may ignore it). */
+                cacheOnly?: components["parameters"]["CacheOnly"];
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+                /**
+                 * @description ID of the calling (consumer) service. When present the consumer must exist, its
+                 *     environment replaces `env`, cross-application and cross-environment providers are
+                 *     hidden unless they allow access, and a dependency consumer → provider is recorded.
+                 * @example 9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01
+                 */
+                "X-ConsumerId"?: components["parameters"]["ConsumerId"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance. */
+            200: {
+                headers: {
+                    "X-Resource-Revision": components["headers"]["ResourceRevision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "instance": {
+                     *         "instanceId": "8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b",
+                     *         "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *         "version": "1.2.0",
+                     *         "hostName": "orders-7d9f8",
+                     *         "endpoints": [
+                     *           "rest://10.0.0.5:8080"
+                     *         ],
+                     *         "status": "UP",
+                     *         "properties": {
+                     *           "nodeIP": "10.0.0.5"
+                     *         },
+                     *         "healthCheck": {
+                     *           "mode": "push",
+                     *           "interval": 30,
+                     *           "times": 3
+                     *         },
+                     *         "timestamp": "1723540000",
+                     *         "modTimestamp": "1723540000"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstanceResponse"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deregisterInstance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateInstanceStatus: {
+        parameters: {
+            query: {
+                /**
+                 * @description New status (case-sensitive).
+                 * @example DOWN
+                 */
+                value: "UP" | "DOWN" | "STARTING" | "TESTING" | "OUTOFSERVICE";
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateInstanceProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "properties": {
+                 *         "nodeIP": "10.0.0.5",
+                 *         "zone": "blue"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PropertiesRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    heartbeatWebSocket: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+                /**
+                 * @description Must be `websocket` (any letter case) to open the websocket.
+                 * @example websocket
+                 */
+                Upgrade: components["parameters"]["WebSocketUpgrade"];
+                /**
+                 * @description Must contain the token `Upgrade` (any letter case).
+                 * @example Upgrade
+                 */
+                Connection: components["parameters"]["WebSocketConnection"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the websocket protocol. */
+            101: {
+                headers: {
+                    /** @description `websocket`. */
+                    Upgrade: string;
+                    /** @description `Upgrade`. */
+                    Connection: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["WebSocketBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    heartbeat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+                /**
+                 * @description Instance ID (1–64 characters out of letters, digits, `_`, `.` and `-`).
+                 * @example 8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b
+                 */
+                instanceId: components["parameters"]["InstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    heartbeats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "instances": [
+                 *         {
+                 *           "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                 *           "instanceId": "8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b"
+                 *         },
+                 *         {
+                 *           "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                 *           "instanceId": "0c9e7a5b3d1f4e2a8b6c4d2e0f1a3b5c"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["HeartbeatSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Per-instance results (`servicecomb`), or an empty body (`cse`, all renewed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "instances": [
+                     *         {
+                     *           "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *           "instanceId": "8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b"
+                     *         },
+                     *         {
+                     *           "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *           "instanceId": "0c9e7a5b3d1f4e2a8b6c4d2e0f1a3b5c",
+                     *           "errMessage": "Instance does not exist."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HeartbeatSetResponse"];
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    findInstances: {
+        parameters: {
+            query: {
+                /**
+                 * @description Application of the provider (no default).
+                 * @example shop
+                 */
+                appId: string;
+                /**
+                 * @description Name or alias of the provider.
+                 * @example orders
+                 */
+                serviceName: string;
+                /**
+                 * @description Version rule (`cse` profile, required there); ignored by the `servicecomb` profile.
+                 * @example 1.0.0+
+                 */
+                version?: components["schemas"]["VersionRule"];
+                /**
+                 * @description Environment of the provider; replaced by the consumer's environment when `X-ConsumerId` is given.
+                 * @example production
+                 */
+                env?: string;
+                /**
+                 * @description Comma-separated tag keys. Only provider services that carry every listed key are kept
+                 *     (tag values are not compared; a service without tags never matches).
+                 * @example team,canary
+                 */
+                tags?: components["parameters"]["TagFilter"];
+                /**
+                 * @description Revision from a previous `X-Resource-Revision`. When it equals the current revision the
+                 *     answer is `304 Not Modified`. Ignored when `noCache` or `cacheOnly` is present.
+                 * @example 3c1e4d8f0a9b7c6d5e4f3a2b1c0d9e8f7a6b5c4d
+                 */
+                rev?: components["parameters"]["Rev"];
+                /** @description `true` or `1` bypasses the registry cache (a mock may ignore it). */
+                noCache?: components["parameters"]["NoCache"];
+                /** @description `true` or `1` answers from the registry cache only (a mock may ignore it). */
+                cacheOnly?: components["parameters"]["CacheOnly"];
+                /** @description `true` also searches other clusters (multi-datacenter); a mock may ignore it. */
+                global?: string;
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+                /**
+                 * @description ID of the calling (consumer) service. When present the consumer must exist, its
+                 *     environment replaces `env`, cross-application and cross-environment providers are
+                 *     hidden unless they allow access, and a dependency consumer → provider is recorded.
+                 * @example 9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01
+                 */
+                "X-ConsumerId"?: components["parameters"]["ConsumerId"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instances; `{}` when there are none. */
+            200: {
+                headers: {
+                    "X-Resource-Revision": components["headers"]["ResourceRevision"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstancesResponse"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    batchFindInstances: {
+        parameters: {
+            query: {
+                /**
+                 * @description Must be exactly `query`.
+                 * @example query
+                 */
+                type: "query";
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+                /**
+                 * @description ID of the calling (consumer) service. When present the consumer must exist, its
+                 *     environment replaces `env`, cross-application and cross-environment providers are
+                 *     hidden unless they allow access, and a dependency consumer → provider is recorded.
+                 * @example 9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01
+                 */
+                "X-ConsumerId"?: components["parameters"]["ConsumerId"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "services": [
+                 *         {
+                 *           "service": {
+                 *             "environment": "production",
+                 *             "appId": "shop",
+                 *             "serviceName": "orders",
+                 *             "version": "latest"
+                 *           },
+                 *           "rev": "0"
+                 *         },
+                 *         {
+                 *           "service": {
+                 *             "environment": "production",
+                 *             "appId": "shop",
+                 *             "serviceName": "payments",
+                 *             "version": "1.0.0+"
+                 *           },
+                 *           "rev": "3c1e4d8f0a9b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"
+                 *         },
+                 *         {
+                 *           "service": {
+                 *             "environment": "production",
+                 *             "appId": "shop",
+                 *             "serviceName": "unknown",
+                 *             "version": "latest"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "instances": [
+                 *         {
+                 *           "instance": {
+                 *             "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                 *             "instanceId": "8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b"
+                 *           },
+                 *           "rev": "0"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchFindRequest"];
+            };
+        };
+        responses: {
+            /** @description Results, split by outcome and request list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "services": {
+                     *         "updated": [
+                     *           {
+                     *             "index": 0,
+                     *             "rev": "9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+                     *             "instances": [
+                     *               {
+                     *                 "instanceId": "8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b",
+                     *                 "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *                 "version": "1.2.0",
+                     *                 "hostName": "orders-7d9f8",
+                     *                 "endpoints": [
+                     *                   "rest://10.0.0.5:8080"
+                     *                 ],
+                     *                 "status": "UP",
+                     *                 "timestamp": "1723540000",
+                     *                 "modTimestamp": "1723540000"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "notModified": [
+                     *           1
+                     *         ],
+                     *         "failed": [
+                     *           {
+                     *             "indexes": [
+                     *               2
+                     *             ],
+                     *             "error": {
+                     *               "errorCode": "400012",
+                     *               "errorMessage": "Micro-service does not exist",
+                     *               "detail": "Provider does not exist."
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "instances": {
+                     *         "updated": [
+                     *           {
+                     *             "index": 0,
+                     *             "rev": "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b",
+                     *             "instances": [
+                     *               {
+                     *                 "instanceId": "8b1f0c2e6d4a4f7e9c3b5a1d2e0f4c6b",
+                     *                 "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *                 "version": "1.2.0",
+                     *                 "hostName": "orders-7d9f8",
+                     *                 "endpoints": [
+                     *                   "rest://10.0.0.5:8080"
+                     *                 ],
+                     *                 "status": "UP",
+                     *                 "timestamp": "1723540000",
+                     *                 "modTimestamp": "1723540000"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchFindResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateInstancesStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "matches": {
+                 *         "properties": {
+                 *           "zone": "blue"
+                 *         }
+                 *       },
+                 *       "status": "OUTOFSERVICE"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateInstancesStatusRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    watch: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+                /**
+                 * @description Must be `websocket` (any letter case) to open the websocket.
+                 * @example websocket
+                 */
+                Upgrade: components["parameters"]["WebSocketUpgrade"];
+                /**
+                 * @description Must contain the token `Upgrade` (any letter case).
+                 * @example Upgrade
+                 */
+                Connection: components["parameters"]["WebSocketConnection"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the websocket protocol; `WatchEvent` frames follow. */
+            101: {
+                headers: {
+                    /** @description `websocket`. */
+                    Upgrade: string;
+                    /** @description `Upgrade`. */
+                    Connection: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["WebSocketBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listProviders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `1` leaves the consumer itself out; other values are ignored.
+                 * @example 1
+                 */
+                noSelf?: string;
+                /**
+                 * @description `1` leaves out services of other tenants; other values are ignored.
+                 * @example 1
+                 */
+                sameDomain?: string;
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description ID of the consumer microservice (1–64 characters, no whitespace).
+                 * @example 9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01
+                 */
+                consumerId: components["parameters"]["ConsumerIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The providers; `{}` when there are none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "providers": [
+                     *         {
+                     *           "serviceId": "5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14",
+                     *           "environment": "production",
+                     *           "appId": "shop",
+                     *           "serviceName": "orders",
+                     *           "version": "1.2.0",
+                     *           "level": "BACK",
+                     *           "status": "UP",
+                     *           "timestamp": "1723540000",
+                     *           "modTimestamp": "1723540000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProvidersResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listConsumers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `1` leaves the provider itself out; other values are ignored.
+                 * @example 1
+                 */
+                noSelf?: string;
+                /**
+                 * @description `1` leaves out services of other tenants; other values are ignored.
+                 * @example 1
+                 */
+                sameDomain?: string;
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description ID of the provider microservice (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                providerId: components["parameters"]["ProviderIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consumers; `{}` when there are none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "consumers": [
+                     *         {
+                     *           "serviceId": "9a3e5c7b1d2f4a6e8c0b2d4f6a8c0e2b4d6f8a01",
+                     *           "environment": "production",
+                     *           "appId": "shop",
+                     *           "serviceName": "checkout",
+                     *           "version": "2.0.0",
+                     *           "level": "FRONT",
+                     *           "status": "UP",
+                     *           "timestamp": "1723541000",
+                     *           "modTimestamp": "1723541000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsumersResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putDependencies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dependencies": [
+                 *         {
+                 *           "consumer": {
+                 *             "environment": "production",
+                 *             "appId": "shop",
+                 *             "serviceName": "checkout",
+                 *             "version": "2.0.0"
+                 *           },
+                 *           "providers": [
+                 *             {
+                 *               "serviceName": "orders"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutDependenciesRequest"];
+            };
+        };
+        responses: {
+            /** @description Done. The body is empty and sent as `text/plain; charset=UTF-8`. */
+            200: {
+                headers: {
+                    Deprecation: components["headers"]["Deprecation"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addDependencies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dependencies": [
+                 *         {
+                 *           "consumer": {
+                 *             "environment": "production",
+                 *             "appId": "shop",
+                 *             "serviceName": "checkout",
+                 *             "version": "2.0.0"
+                 *           },
+                 *           "providers": [
+                 *             {
+                 *               "serviceName": "orders"
+                 *             },
+                 *             {
+                 *               "appId": "billing",
+                 *               "serviceName": "payments"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddDependenciesRequest"];
+            };
+        };
+        responses: {
+            /** @description Done. The body is empty and sent as `text/plain; charset=UTF-8`. */
+            200: {
+                headers: {
+                    Deprecation: components["headers"]["Deprecation"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "root",
+                 *       "password": "Secret-Pa55word",
+                 *       "tokenExpirationTime": "2h"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "eyJhbGciOiJSUzUxMiIsInR5cCI6IkpXVCJ9.eyJhY2NvdW50Ijoicm9vdCJ9.c2lnbmF0dXJl"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}
 type WithRequired<T, K extends keyof T> = T & {
     [P in K]-?: T[P];
 };
-export type operations = Record<string, never>;
