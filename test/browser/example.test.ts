@@ -1,0 +1,126 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page, Response } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './chromium.ts'
+import { type ExampleServer, startExampleServer } from './example-server.ts'
+
+const screenshotDir = fileURLToPath(new URL('../../.tmp/', import.meta.url))
+
+let server: ExampleServer | undefined
+let browser: Browser | undefined
+let page: Page
+const registryResponses: Response[] = []
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  server = await startExampleServer()
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 900, height: 1000 } })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/v4/')) registryResponses.push(response)
+  })
+  await page.goto(server.url)
+  await page.waitForSelector(
+    '#worker-status[data-state="ready"], #worker-status[data-state="failed"]',
+  )
+})
+
+afterAll(async () => {
+  if (browser?.isConnected()) {
+    mkdirSync(screenshotDir, { recursive: true })
+    await page.screenshot({ path: `${screenshotDir}browser-example.png`, fullPage: true })
+  }
+  await browser?.close()
+  await server?.close()
+})
+
+describe('examples/browser in Chromium', () => {
+  it('bundles cse-mock/browser without any Node built-in', () => {
+    expect(server?.nodeImports).toEqual([])
+  })
+
+  it('starts the mock service worker, which then controls the page', async () => {
+    const status = {
+      state: await page.getAttribute('#worker-status', 'data-state'),
+      text: await page.textContent('#worker-status'),
+    }
+    // The seeded registry answered the page's first call.
+    expect(status).toEqual({
+      state: 'ready',
+      text: expect.stringMatching(/· [1-9]\d* services in the seeded registry$/),
+    })
+    const controller = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)
+    expect(controller).toBe(`${server?.url}mockServiceWorker.js`)
+  })
+
+  it('registers an instance through the form and discovers it', async () => {
+    await page.fill('input[name="serviceName"]', 'checkout')
+    await page.fill('input[name="hostName"]', 'checkout-7')
+    await page.fill('input[name="endpoint"]', 'rest://10.0.0.7:8080')
+    await page.click('#register-form button[type="submit"]')
+
+    const row = page.locator('#instances tbody tr', { hasText: 'checkout-7' })
+    await row.waitFor()
+    const instanceId = (await row.locator('td').first().textContent()) ?? ''
+    expect(instanceId).toMatch(/^[0-9a-f]{32}$/)
+    expect(await row.locator('td').allTextContents()).toEqual([
+      instanceId,
+      'checkout-7',
+      'rest://10.0.0.7:8080',
+      'UP',
+    ])
+    expect(await page.textContent('#register-result')).toContain(
+      `Registered instance ${instanceId}`,
+    )
+    expect(await page.isHidden('#last-error')).toBe(true)
+  })
+
+  it('shows a 503 injected into the next findInstances, and discovery recovers after it', async () => {
+    await page.selectOption('#fault-kind', 'status-503')
+    await page.click('#inject-fault')
+    const alert = page.locator('#last-error')
+    await alert.waitFor({ state: 'visible' })
+    expect(await alert.textContent()).toBe('The page received HTTP 503: Service Unavailable')
+
+    // `times: 1`: the fault retired after one call.
+    await page.click('#refresh')
+    await alert.waitFor({ state: 'hidden' })
+    expect(await page.locator('#instances tbody tr', { hasText: 'checkout-7' }).count()).toBe(1)
+  })
+
+  it("shows a registry error fault with the registry's error envelope", async () => {
+    await page.selectOption('#fault-kind', 'error-500011')
+    await page.click('#inject-fault')
+    const alert = page.locator('#last-error')
+    await alert.waitFor({ state: 'visible' })
+    expect(await alert.textContent()).toBe(
+      'The page received HTTP 500 · errorCode 500011: Registry service is unavailable',
+    )
+  })
+
+  it('answers every registry call from the service worker, with no server behind it', async () => {
+    const calls = registryResponses.map((response) => ({
+      call: `${response.request().method()} ${new URL(response.url()).pathname}`,
+      fromServiceWorker: response.fromServiceWorker(),
+    }))
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        { call: 'GET /v4/default/registry/microservices', fromServiceWorker: true },
+        { call: 'POST /v4/default/registry/microservices', fromServiceWorker: true },
+        {
+          call: expect.stringMatching(
+            /^POST \/v4\/default\/registry\/microservices\/\w+\/instances$/,
+          ),
+          fromServiceWorker: true,
+        },
+        { call: 'GET /v4/default/registry/instances', fromServiceWorker: true },
+      ]),
+    )
+    expect(calls.filter((entry) => !entry.fromServiceWorker)).toEqual([])
+    // The only server on that origin serves static files and never saw a registry path.
+    expect(server?.registryRequests).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
