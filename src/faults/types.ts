@@ -23,8 +23,13 @@ export type FaultAction =
   /** Acknowledges heartbeats without renewing leases, so instances expire. */
   | { type: 'drop-heartbeats' }
 
+/** The `type` of a fault action. */
+export type FaultActionType = FaultAction['type']
+
 /** A fault as it is added. */
 export interface FaultRule {
+  /** Chosen id (letters, digits, `.`, `_`, `-`); default: a generated `fault-<n>`. */
+  id?: string
   match?: FaultMatch
   action: FaultAction
   /** Applies to the next `times` matching calls only, then retires; default: until cleared. */
@@ -40,6 +45,8 @@ export interface ActiveFault extends FaultRule {
   id: string
   /** How many calls it has applied to so far. */
   hits: number
+  /** Applications left before it retires; only for rules added with `times`. */
+  remaining?: number
 }
 
 /** One entry of the request log. */
@@ -52,8 +59,17 @@ export interface RequestLogEntry {
   url: string
   /** The spec operationId, when the call matched one. */
   operationId?: string
+  /** HTTP status; `0` when a `network` fault failed the connection. */
   status: number
   durationMs: number
   /** Ids of the faults applied to the call. */
   faults?: string[]
+}
+
+/** Narrows `RequestLog.list()`; every given field must match. */
+export interface RequestLogFilter {
+  operationId?: string
+  /** HTTP method, case-insensitive. */
+  method?: string
+  status?: number
 }

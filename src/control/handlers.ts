@@ -1,0 +1,222 @@
+import { type HttpHandler, http } from 'msw'
+import { InvalidFaultRuleError } from '../faults/errors.ts'
+import type { FaultRule } from '../faults/types.ts'
+import type { CseMock } from '../mock.ts'
+import { InvalidSeedOptionsError } from '../seed/options.ts'
+import { readControlBody } from './body.ts'
+import { checkSnapshot } from './check-snapshot.ts'
+import { advanceInput, profileInput, requestFilterInput, seedInput } from './inputs.ts'
+import { ControlError, controlErrorResponse, controlJson, controlNoContent } from './respond.ts'
+
+/** The path prefix reserved for the control API; registry paths all start with `/v4`. */
+export const CONTROL_PREFIX = '/__cse-mock'
+
+type ControlMethod = 'get' | 'post' | 'put' | 'delete'
+
+interface ControlInput {
+  request: Request
+  url: URL
+  params: Record<string, string>
+}
+
+interface ControlRoute {
+  method: ControlMethod
+  /** MSW path under the prefix, e.g. `/faults/:id`. */
+  path: string
+  handle(input: ControlInput): Response | Promise<Response>
+}
+
+/**
+ * Builds the MSW handlers of the control API under `/__cse-mock/`: reset, seed, snapshot, clock,
+ * profile, faults and the request log, plus a JSON 404/405 for anything else under the prefix.
+ * Bad input answers 400 with `{ error: { code, message } }`; no input makes a handler throw.
+ * @example
+ * const server = setupServer(...createControlHandlers(mock), ...mock.handlers)
+ * await fetch('http://127.0.0.1:30100/__cse-mock/reset', { method: 'POST' })
+ */
+export function createControlHandlers(mock: CseMock, baseUrl = '*'): HttpHandler[] {
+  const routes = controlRoutes(mock)
+  const prefix = `${baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '')}${CONTROL_PREFIX}`
+  const handlers = routes.map((route) =>
+    http[route.method](`${prefix}${route.path}`, ({ request, params }) =>
+      guard(() => route.handle({ request, url: new URL(request.url), params: flat(params) })),
+    ),
+  )
+  handlers.push(http.all(`${prefix}/*`, ({ request }) => guard(() => unrouted(routes, request))))
+  return handlers
+}
+
+function controlRoutes(mock: CseMock): ControlRoute[] {
+  return [
+    {
+      method: 'post',
+      path: '/reset',
+      handle: async () => {
+        await mock.reset()
+        return controlNoContent()
+      },
+    },
+    {
+      method: 'post',
+      path: '/seed',
+      handle: async ({ request }) => {
+        const options = seedInput(await readControlBody(request))
+        try {
+          await mock.seed(options)
+        } catch (error) {
+          if (error instanceof InvalidSeedOptionsError) {
+            throw new ControlError(400, error.code, error.message)
+          }
+          throw error
+        }
+        return controlNoContent()
+      },
+    },
+    { method: 'get', path: '/snapshot', handle: () => controlJson(200, mock.snapshot()) },
+    {
+      method: 'put',
+      path: '/snapshot',
+      handle: async ({ request }) => {
+        const snapshot = checkSnapshot(await readControlBody(request))
+        const before = mock.snapshot()
+        try {
+          await mock.restore(snapshot)
+        } catch (error) {
+          // Whatever part of the snapshot got in, the registry goes back to where it was.
+          await mock.restore(before)
+          const reason = error instanceof Error ? error.message : String(error)
+          throw new ControlError(400, 'INVALID_SNAPSHOT', `The snapshot was refused: ${reason}`)
+        }
+        return controlNoContent()
+      },
+    },
+    { method: 'get', path: '/clock', handle: () => controlJson(200, clockState(mock)) },
+    {
+      method: 'post',
+      path: '/clock/advance',
+      handle: async ({ request }) => {
+        const ms = advanceInput(await readControlBody(request))
+        if (!clockState(mock).virtual) {
+          throw new ControlError(
+            409,
+            'CLOCK_NOT_VIRTUAL',
+            "The mock runs on the system clock, which cannot be advanced. Start it with the virtual clock (clock: 'virtual', or --clock virtual).",
+          )
+        }
+        mock.advance(ms)
+        return controlJson(200, clockState(mock))
+      },
+    },
+    {
+      method: 'get',
+      path: '/profile',
+      handle: () => controlJson(200, { profile: mock.registry.profile }),
+    },
+    {
+      method: 'put',
+      path: '/profile',
+      handle: async ({ request }) => {
+        mock.setProfile(profileInput(await readControlBody(request)))
+        return controlJson(200, { profile: mock.registry.profile })
+      },
+    },
+    {
+      method: 'get',
+      path: '/faults',
+      handle: () => controlJson(200, { faults: mock.faults.list() }),
+    },
+    {
+      method: 'post',
+      path: '/faults',
+      handle: async ({ request }) => {
+        const body = await readControlBody(request)
+        try {
+          return controlJson(201, mock.faults.add(body as FaultRule))
+        } catch (error) {
+          if (error instanceof InvalidFaultRuleError) {
+            throw new ControlError(400, error.code, error.message)
+          }
+          throw error
+        }
+      },
+    },
+    {
+      method: 'delete',
+      path: '/faults',
+      handle: () => {
+        mock.faults.clear()
+        return controlNoContent()
+      },
+    },
+    {
+      method: 'delete',
+      path: '/faults/:id',
+      handle: ({ params }) => {
+        const id = params.id ?? ''
+        if (!mock.faults.remove(id)) {
+          throw new ControlError(404, 'FAULT_NOT_FOUND', `No active fault has the id "${id}".`)
+        }
+        return controlNoContent()
+      },
+    },
+    {
+      method: 'get',
+      path: '/requests',
+      handle: ({ url }) =>
+        controlJson(200, { requests: mock.requests.list(requestFilterInput(url.searchParams)) }),
+    },
+    {
+      method: 'delete',
+      path: '/requests',
+      handle: () => {
+        mock.requests.clear()
+        return controlNoContent()
+      },
+    },
+  ]
+}
+
+function clockState(mock: CseMock) {
+  const now = mock.clock.now()
+  const virtual = 'advance' in mock.clock && typeof mock.clock.advance === 'function'
+  return { now, iso: new Date(now).toISOString(), virtual }
+}
+
+function unrouted(routes: ControlRoute[], request: Request): Response {
+  const pathname = new URL(request.url).pathname
+  const tail = pathname.slice(pathname.indexOf(CONTROL_PREFIX) + CONTROL_PREFIX.length)
+  const allowed = routes
+    .filter((route) => new RegExp(`^${route.path.replace(/:[a-z]+/g, '[^/]+')}/?$`).test(tail))
+    .map((route) => route.method.toUpperCase())
+  if (allowed.length > 0) {
+    throw new ControlError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${request.method} is not allowed on ${CONTROL_PREFIX}${tail}; use ${allowed.join(', ')}.`,
+      { Allow: allowed.join(', ') },
+    )
+  }
+  throw new ControlError(
+    404,
+    'NOT_FOUND',
+    `${CONTROL_PREFIX}${tail} is not a control endpoint; see docs/faults.md for the list.`,
+  )
+}
+
+async function guard(run: () => Response | Promise<Response>): Promise<Response> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof ControlError) return controlErrorResponse(error)
+    const reason = error instanceof Error ? error.message : String(error)
+    return controlErrorResponse(new ControlError(500, 'INTERNAL_ERROR', reason))
+  }
+}
+
+function flat(params: Record<string, string | readonly string[] | undefined>) {
+  const result: Record<string, string> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string') result[key] = value
+  }
+  return result
+}

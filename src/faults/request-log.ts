@@ -1,0 +1,110 @@
+import type { Interceptor } from '../http/operation.ts'
+import { appliedFaultIds } from './applied.ts'
+import { InvalidRequestLogOptionsError } from './errors.ts'
+import type { RequestLogEntry, RequestLogFilter } from './types.ts'
+
+/** Options of `createRequestLog`. */
+export interface RequestLogOptions {
+  /** Entries kept; the oldest is dropped past it. Default 1000. */
+  capacity?: number
+}
+
+/** The last calls a mock answered, newest last. */
+export interface RequestLog {
+  /** Plugs the log into the HTTP layer's interceptor chain; put it first to see fault answers. */
+  readonly interceptor: Interceptor
+  /** The kept entries, oldest first, narrowed by `filter`. */
+  list(filter?: RequestLogFilter): RequestLogEntry[]
+  /** Forgets every entry; sequence numbers go on. */
+  clear(): void
+  /** Calls `listener` with each new entry; returns the function that unsubscribes it. */
+  onEntry(listener: (entry: RequestLogEntry) => void): () => void
+}
+
+/**
+ * Creates a request log: a ring buffer of the last `capacity` registry calls with their
+ * operationId, status, duration and the faults that applied.
+ * @example
+ * const requests = createRequestLog({ capacity: 100 })
+ * const stop = requests.onEntry((entry) => console.log(entry.method, entry.url, entry.status))
+ */
+export function createRequestLog({ capacity = 1000 }: RequestLogOptions = {}): RequestLog {
+  if (!Number.isInteger(capacity) || capacity < 1) {
+    throw new InvalidRequestLogOptionsError(`capacity is ${String(capacity)}`)
+  }
+  const ring: (RequestLogEntry | undefined)[] = new Array(capacity)
+  let nextSlot = 0
+  let size = 0
+  let seq = 0
+  const listeners = new Set<(entry: RequestLogEntry) => void>()
+
+  const append = (entry: RequestLogEntry) => {
+    ring[nextSlot] = entry
+    nextSlot = (nextSlot + 1) % capacity
+    size = Math.min(size + 1, capacity)
+    for (const listener of [...listeners]) {
+      try {
+        listener(entry)
+      } catch (error) {
+        // A broken listener must not break the call it is told about.
+        console.error('cse-mock: a request log listener threw', error)
+      }
+    }
+  }
+
+  const interceptor: Interceptor = async (call, next) => {
+    const time = new Date().toISOString()
+    const started = performance.now()
+    const record = (status: number) => {
+      const entry: RequestLogEntry = {
+        seq: ++seq,
+        time,
+        method: call.method.toUpperCase(),
+        url: call.url.pathname + call.url.search,
+        operationId: call.operationId,
+        status,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      }
+      const faults = appliedFaultIds(call.request)
+      if (faults) entry.faults = [...faults]
+      append(Object.freeze(entry))
+    }
+    try {
+      const response = await next()
+      // `Response.error()` (a network fault) has status 0.
+      record(response.status)
+      return response
+    } catch (error) {
+      record(0)
+      throw error
+    }
+  }
+
+  return {
+    interceptor,
+    list(filter = {}) {
+      const method = filter.method?.toUpperCase()
+      const entries: RequestLogEntry[] = []
+      for (let i = 0; i < size; i++) {
+        const entry = ring[(nextSlot - size + i + capacity) % capacity]
+        if (!entry) continue
+        if (filter.operationId !== undefined && entry.operationId !== filter.operationId) continue
+        if (method !== undefined && entry.method !== method) continue
+        if (filter.status !== undefined && entry.status !== filter.status) continue
+        entries.push(entry)
+      }
+      return entries
+    },
+    clear() {
+      ring.fill(undefined)
+      nextSlot = 0
+      size = 0
+    },
+    onEntry(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+  }
+}
