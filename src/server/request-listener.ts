@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { getResponse, type RequestHandler } from 'msw'
+import type { RequestLogEntry } from '../faults/types.ts'
+import { matchOperation } from '../http/operations.ts'
+import { textResponse, toErrorResponse } from '../http/respond.ts'
+import { toFetchRequest } from './to-request.ts'
+import { writeFetchResponse } from './write-response.ts'
+
+/** What the request listener needs from the server around it. */
+export interface RequestListenerOptions {
+  /** The handlers to answer with, read on every request so they can change while serving. */
+  handlers(): RequestHandler[]
+  /** The server's origin, e.g. `http://127.0.0.1:30100`. */
+  origin(): string
+  /** True once the server is closing: responses then ask the client to close the connection. */
+  closing(): boolean
+  /** Called once per request after its response is written (or its connection dropped). */
+  onRequest?: ((entry: RequestLogEntry) => void) | undefined
+}
+
+/**
+ * Builds the `node:http` request listener that answers through MSW's `getResponse`: no handler
+ * → Go's plain-text 404, a thrown error → the registry's 500 envelope, `Response.error()` → the
+ * connection is dropped.
+ * @example
+ * const server = createServer(createRequestListener({ handlers: () => mock.handlers, origin: () => url, closing: () => false }))
+ */
+export function createRequestListener(options: RequestListenerOptions) {
+  let seq = 0
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    seq += 1
+    void answer(req, res, options, seq)
+  }
+}
+
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: RequestListenerOptions,
+  seq: number,
+): Promise<void> {
+  const started = performance.now()
+  const time = new Date().toISOString()
+  const abort = new AbortController()
+  res.once('close', () => {
+    if (!res.writableFinished) abort.abort()
+  })
+  let status = 0
+  try {
+    const response = await respond(req, options, abort.signal)
+    if (response.type === 'error') {
+      req.socket.destroy()
+    } else {
+      status = response.status
+      // An unread request body would be parsed as the next request of a kept-alive connection.
+      if (options.closing() || !req.complete) res.setHeader('Connection', 'close')
+      await writeFetchResponse(res, response)
+    }
+  } catch {
+    // The client went away while the body was being written; nothing is left to answer.
+    status = res.headersSent ? status : 0
+    res.destroy()
+  }
+  try {
+    options.onRequest?.(entryOf(req, seq, time, status, performance.now() - started))
+  } catch {
+    // A failing log listener must not turn into an unhandled rejection that stops the server.
+  }
+}
+
+async function respond(
+  req: IncomingMessage,
+  options: RequestListenerOptions,
+  signal: AbortSignal,
+): Promise<Response> {
+  try {
+    const request = toFetchRequest(req, options.origin(), signal)
+    const response = await getResponse(options.handlers(), request)
+    return response ?? textResponse(404, '404 page not found')
+  } catch (error) {
+    return toErrorResponse(error)
+  }
+}
+
+function entryOf(
+  req: IncomingMessage,
+  seq: number,
+  time: string,
+  status: number,
+  durationMs: number,
+): RequestLogEntry {
+  const method = req.method ?? 'GET'
+  const url = req.url ?? '/'
+  const entry: RequestLogEntry = { seq, time, method, url, status, durationMs }
+  const { operation } = matchOperation(method, url.split('?', 1)[0] ?? url)
+  if (operation) entry.operationId = operation.operationId
+  return entry
+}

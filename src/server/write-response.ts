@@ -1,0 +1,67 @@
+import type { ServerResponse } from 'node:http'
+
+/**
+ * Writes a WHATWG `Response` to a Node response: status, headers (several `Set-Cookie` kept
+ * apart) and body. A body that fits in one chunk goes out with `Content-Length`, the way Go's
+ * server answers small responses; longer ones are streamed chunked.
+ * @example
+ * await writeFetchResponse(res, new Response('{}', { status: 200 }))
+ */
+export async function writeFetchResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') headers[key] = value
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) headers['set-cookie'] = cookies
+  const statusText = response.statusText || undefined
+  if (!response.body) {
+    res.writeHead(response.status, statusText, headers)
+    res.end()
+    return
+  }
+  const reader = response.body.getReader()
+  try {
+    const first = await reader.read()
+    const second = first.done ? first : await reader.read()
+    if (second.done) {
+      const body = first.value ?? new Uint8Array(0)
+      if (!('content-length' in headers) && bodyAllowed(response.status)) {
+        headers['content-length'] = String(body.byteLength)
+      }
+      res.writeHead(response.status, statusText, headers)
+      res.end(body)
+      return
+    }
+    res.writeHead(response.status, statusText, headers)
+    await write(res, first.value)
+    await write(res, second.value)
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      await write(res, chunk.value)
+    }
+    res.end()
+  } finally {
+    reader.releaseLock()
+  }
+}
+
+function bodyAllowed(status: number): boolean {
+  return status !== 204 && status !== 304 && !(status >= 100 && status < 200)
+}
+
+/** Writes one chunk and waits for the socket to drain when it asks to (backpressure). */
+function write(res: ServerResponse, chunk: Uint8Array | undefined): Promise<void> {
+  if (!chunk || res.write(chunk)) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      res.off('close', onClose)
+      resolve()
+    }
+    const onClose = () => {
+      res.off('drain', onDrain)
+      reject(new Error('the client closed the connection'))
+    }
+    res.once('drain', onDrain)
+    res.once('close', onClose)
+  })
+}
