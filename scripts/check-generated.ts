@@ -14,7 +14,7 @@ for (const file of await renderGenerated(root)) {
 
 if (stale.length > 0) {
   console.error(
-    `Generated files are stale: ${stale.join(', ')} no longer match ${SPEC_FILE}. Run \`npm run generate\` and commit the result.`,
+    `Generated files are stale: ${stale.join(', ')} ${stale.length === 1 ? 'does' : 'do'} not match ${SPEC_FILE}. Run \`npm run generate\` and commit the result.`,
   )
   process.exit(1)
 }

@@ -33,7 +33,7 @@ export async function renderGenerated(root: URL): Promise<GeneratedFile[]> {
   const document = parse(source) as Record<string, unknown>
   const json = `${JSON.stringify(document, null, 2)}\n`
   // A deep copy keeps the object given to openapi-typescript apart from the JSON output.
-  const ast = await openapiTS(JSON.parse(json), { alphabetize: false })
+  const ast = await openapiTS(JSON.parse(json), { alphabetize: false, defaultNonNullable: false })
   const types = `${BANNER}\n${astToString(ast)}`
   return [
     { path: 'src/generated/openapi.json', content: json },

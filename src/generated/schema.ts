@@ -1136,20 +1136,20 @@ export interface components {
              * @description Application the service belongs to; part of the identity key.
              * @default default
              */
-            appId: string;
+            appId?: string;
             /** @description Service name; part of the identity key. Required on creation. */
             serviceName?: string;
             /**
              * @description Exact version; part of the identity key.
              * @default 0.0.1
              */
-            version: components["schemas"]["Version"];
+            version?: components["schemas"]["Version"];
             description?: string;
             /**
              * @default BACK
              * @enum {string}
              */
-            level: "FRONT" | "MIDDLE" | "BACK";
+            level?: "FRONT" | "MIDDLE" | "BACK";
             /** @description IDs of the contracts of this service, maintained by the schema operations. */
             schemas?: string[];
             paths?: components["schemas"]["ServicePath"][];
@@ -1158,7 +1158,7 @@ export interface components {
              * @default UP
              * @enum {string}
              */
-            status: "UP" | "DOWN";
+            status?: "UP" | "DOWN";
             /** @description Free key/value pairs. `allowCrossApp` = `true` lets consumers of other applications discover it. */
             properties?: {
                 [key: string]: string;
@@ -1259,7 +1259,7 @@ export interface components {
              * @default UP
              * @enum {string}
              */
-            status: "UP" | "DOWN" | "STARTING" | "TESTING" | "OUTOFSERVICE";
+            status?: "UP" | "DOWN" | "STARTING" | "TESTING" | "OUTOFSERVICE";
             /** @description Free key/value pairs; the server may add configured inner properties. */
             properties?: {
                 [key: string]: string;
@@ -1494,7 +1494,7 @@ export interface components {
              * @description Also delete services that have instances or consumers.
              * @default false
              */
-            force: boolean;
+            force?: boolean;
         };
         /** @description Outcome for one service of a batch delete; `errMessage` only on failure. */
         DelServicesRspInfo: {
@@ -1545,7 +1545,7 @@ export interface components {
              * @description Lifetime as a Go duration between 15m and 24h.
              * @default 12h
              */
-            tokenExpirationTime: string;
+            tokenExpirationTime?: string;
         };
         /**
          * @example {
