@@ -1,6 +1,6 @@
 import Ajv2020Module from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import { type JsonSchema, openApiDocument } from './document.ts'
+import { type JsonSchema, openApiDocument } from './openapi.ts'
 
 /** A compiled JSON Schema validator (ajv's `ValidateFunction`, narrowed to what is used here). */
 export interface CompiledSchema {

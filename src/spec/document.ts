@@ -1,7 +1,11 @@
-import doc from '../generated/openapi.json' with { type: 'json' }
+import {
+  type JsonSchema,
+  openApiDocument,
+  resolveRef as resolve,
+  SpecLookupError,
+} from './openapi.ts'
 
-/** A JSON Schema object as written in the spec (its `$ref`s still point into the document). */
-export type JsonSchema = Record<string, unknown>
+export { type JsonSchema, openApiDocument, SpecLookupError } from './openapi.ts'
 
 /** HTTP methods an operation of the spec can use. */
 export type OperationMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options'
@@ -48,12 +52,6 @@ export interface OperationSpec {
   profiles?: ProfileNotes
 }
 
-/** Thrown when code asks the spec for something it does not contain. */
-export class SpecLookupError extends Error {
-  readonly code = 'SPEC_LOOKUP'
-  override name = 'SpecLookupError'
-}
-
 type Node = Record<string, unknown>
 
 const METHODS: readonly OperationMethod[] = [
@@ -65,18 +63,6 @@ const METHODS: readonly OperationMethod[] = [
   'head',
   'options',
 ]
-
-/**
- * The OpenAPI document, as generated from `spec/cse-registry.yaml`.
- * @example
- * openApiDocument.info.version // '1.0.0'
- */
-export const openApiDocument = doc as unknown as {
-  openapi: string
-  info: { title: string; version: string }
-  paths: Record<string, Node>
-  components: { schemas: Record<string, JsonSchema> } & Node
-}
 
 let operations: Map<string, OperationSpec> | undefined
 
@@ -104,30 +90,6 @@ export function getOperation(operationId: string): OperationSpec {
     )
   }
   return operation
-}
-
-/** Follows internal `$ref`s (`#/...`) until it reaches a node without one. */
-function resolve(node: unknown): Node {
-  let current = node as Node
-  const seen = new Set<string>()
-  while (typeof current.$ref === 'string') {
-    const ref = current.$ref
-    if (!ref.startsWith('#/') || seen.has(ref)) {
-      throw new SpecLookupError(
-        `Failed to resolve "${ref}": only internal, acyclic references are supported.`,
-      )
-    }
-    seen.add(ref)
-    let target: unknown = openApiDocument
-    for (const segment of ref.slice(2).split('/')) {
-      const key = segment.replaceAll('~1', '/').replaceAll('~0', '~')
-      target = (target as Node | undefined)?.[key]
-    }
-    if (target === undefined)
-      throw new SpecLookupError(`Failed to resolve "${ref}": nothing there.`)
-    current = target as Node
-  }
-  return current
 }
 
 function buildOperations(): Map<string, OperationSpec> {

@@ -1,6 +1,7 @@
 import { type CompiledSchema, compileSchema } from './compile.ts'
-import { getOperation, type JsonSchema, openApiDocument, SpecLookupError } from './document.ts'
+import { getOperation } from './document.ts'
 import { type IssueLocation, toIssues, type ValidationIssue } from './issues.ts'
+import { type JsonSchema, openApiDocument, SpecLookupError } from './openapi.ts'
 
 export type { IssueLocation, ValidationIssue } from './issues.ts'
 
