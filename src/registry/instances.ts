@@ -1,0 +1,208 @@
+import { Collection } from '@msw/data'
+import { nowSeconds, type RegistryCore, type RequestContext, requireService } from './core.ts'
+import { RegistryError } from './errors.ts'
+import { newInstanceId } from './ids.ts'
+import { normalizeHealthCheck, ttlMs } from './leases.ts'
+import type { InstanceInput, MicroServiceInstance } from './model.ts'
+import { omitEmpty } from './output.ts'
+import { insertRecord, replaceRecord } from './store.ts'
+import { addToIndex, type InstanceSlot, removeFromIndex, type ServiceEntry } from './tenant.ts'
+import { notifyWatchers } from './watch.ts'
+
+/**
+ * `POST …/instances` (reference §5.1): registers an instance and starts its lease.
+ * @example
+ * const { instanceId } = await registerInstance(core, ctx, serviceId, { hostName: 'node-1', endpoints: ['rest://10.0.0.1:8080'] })
+ */
+export async function registerInstance(
+  core: RegistryCore,
+  ctx: RequestContext,
+  serviceId: string,
+  input: InstanceInput | undefined,
+): Promise<{ instanceId: string }> {
+  if (!input || typeof input !== 'object')
+    throw new RegistryError('400001', 'Request body is empty')
+  const next = buildInstance(core, input)
+  const entry = requireService(core, ctx, serviceId, "Invalid 'serviceID' in request body.")
+  next.serviceId = serviceId
+  next.version = entry.record.version ?? ''
+  const now = core.clock.now()
+
+  if (input.instanceId) {
+    const live = entry.instances.get(input.instanceId)
+    if (live) {
+      // §5.1 step 4 and its discrepancy note: SC only heartbeats, Huawei's docs overwrite.
+      if (core.rules.reRegisterLiveInstance === 'renew') {
+        core.leases.renew(live.lease, now)
+      } else {
+        await overwriteInstance(core, entry, live, next)
+      }
+      return { instanceId: input.instanceId }
+    }
+  } else if (core.rules.duplicateEndpoints === 'reuse') {
+    const reused = findSameEndpoints(entry, endpointKeyOf(next))
+    if (reused) {
+      core.leases.renew(reused.lease, now)
+      return { instanceId: reused.record.instanceId! }
+    }
+  }
+
+  const tenant = entry.tenant
+  if (tenant.instanceCount >= core.quotas.instances) {
+    throw new RegistryError(
+      '400100',
+      `No quota to create instance: the limit is ${core.quotas.instances}.`,
+    )
+  }
+  const stamp = nowSeconds(core)
+  const record = omitEmpty<MicroServiceInstance>({
+    instanceId: input.instanceId || newInstanceId(),
+    ...next,
+    timestamp: stamp,
+    modTimestamp: stamp,
+  })
+  entry.instanceStore ??= new Collection({ schema: core.schemas.instance })
+  const stored = await insertRecord(entry.instanceStore, core.schemas.instance, record)
+  const instanceId = stored.instanceId!
+  const slot: InstanceSlot = {
+    record: stored,
+    modRevision: core.revisions.next(),
+    lease: core.leases.grant(
+      { tenantKey: tenant.key, serviceId, instanceId },
+      ttlMs(stored.healthCheck),
+      now,
+    ),
+    endpointKey: undefined,
+    removed: false,
+  }
+  entry.instances.set(instanceId, slot)
+  indexEndpoints(entry, slot)
+  tenant.instanceCount++
+  entry.modRevision = slot.modRevision
+  notifyWatchers(core.watchers, entry, 'CREATE', stored)
+  return { instanceId }
+}
+
+/** The instance body as stored, minus id and timestamps: defaults and health check applied. */
+function buildInstance(core: RegistryCore, input: InstanceInput): MicroServiceInstance {
+  const {
+    instanceId: _id,
+    serviceId: _serviceId,
+    version: _version,
+    timestamp: _timestamp,
+    modTimestamp: _modTimestamp,
+    ...body
+  } = input
+  if (!body.hostName?.trim()) {
+    throw new RegistryError('400001', "field 'MicroServiceInstance.HostName' must not be blank")
+  }
+  if (core.rules.endpointsRequired && !body.endpoints?.length) {
+    // Huawei's CSE pages mark endpoints as mandatory (reference §12.5).
+    throw new RegistryError('400001', "field 'MicroServiceInstance.Endpoints' is required")
+  }
+  const healthCheck = normalizeHealthCheck(body.healthCheck, core.rules)
+  if (!(ttlMs(healthCheck) > 0)) {
+    throw new RegistryError(
+      '400001',
+      'Invalid healthCheck: the lease (interval × (times + 1)) must be longer than 0 s.',
+    )
+  }
+  return { serviceId: '', ...body, status: body.status || 'UP', healthCheck, version: '' }
+}
+
+/** Huawei-doc mode (§5.1): the instance of this service already using these endpoints. */
+function findSameEndpoints(entry: ServiceEntry, key: string | undefined): InstanceSlot | undefined {
+  if (!key) return undefined
+  const users = entry.tenant.endpoints.get(key)
+  if (!users) return undefined
+  for (const slot of users) if (slot.record.serviceId === entry.record.serviceId) return slot
+  throw new RegistryError(
+    '400025',
+    `Endpoints are already used by service ${[...users][0]!.record.serviceId}.`,
+  )
+}
+
+/**
+ * The de-duplication key of an instance: region, zone, `properties.nodeIP` and the sorted
+ * endpoints, as Service Center 0.5 built it (reference §5.1).
+ * @example
+ * endpointKeyOf(instance)
+ */
+export function endpointKeyOf(instance: MicroServiceInstance): string | undefined {
+  if (!instance.endpoints?.length) return undefined
+  const { region = '', availableZone = '' } = instance.dataCenterInfo ?? {}
+  const nodeIP = instance.properties?.nodeIP ?? ''
+  return [region, availableZone, nodeIP, ...[...instance.endpoints].sort()].join('/')
+}
+
+/**
+ * Keeps the endpoint index in step with the slot's current record.
+ * @example
+ * indexEndpoints(entry, slot)
+ */
+export function indexEndpoints(entry: ServiceEntry, slot: InstanceSlot): void {
+  const key = endpointKeyOf(slot.record)
+  if (key === slot.endpointKey) return
+  if (slot.endpointKey) removeFromIndex(entry.tenant.endpoints, slot.endpointKey, slot)
+  if (key) addToIndex(entry.tenant.endpoints, key, slot)
+  slot.endpointKey = key
+}
+
+async function overwriteInstance(
+  core: RegistryCore,
+  entry: ServiceEntry,
+  slot: InstanceSlot,
+  next: MicroServiceInstance,
+): Promise<void> {
+  const record = omitEmpty<MicroServiceInstance>({
+    instanceId: slot.record.instanceId!,
+    ...next,
+    timestamp: slot.record.timestamp!,
+    modTimestamp: nowSeconds(core),
+  })
+  const stored = await replaceRecord(
+    entry.instanceStore!,
+    core.schemas.instance,
+    slot.record,
+    record,
+  )
+  if (!stored || slot.removed) throw new RegistryError('400017', 'Instance does not exist.')
+  slot.record = stored
+  core.leases.renew(slot.lease, core.clock.now(), ttlMs(stored.healthCheck))
+  touchInstance(core, entry, slot, 'UPDATE')
+}
+
+/**
+ * After a rewrite: re-index, stamp a new revision and tell watchers.
+ * @example
+ * touchInstance(core, entry, slot, 'UPDATE')
+ */
+export function touchInstance(
+  core: RegistryCore,
+  entry: ServiceEntry,
+  slot: InstanceSlot,
+  action: 'UPDATE',
+): void {
+  indexEndpoints(entry, slot)
+  slot.modRevision = core.revisions.next()
+  entry.modRevision = slot.modRevision
+  notifyWatchers(core.watchers, entry, action, slot.record)
+}
+
+/**
+ * Deletes an instance (deregistration, expiry or service deletion): the record, its indexes
+ * and lease go, the revision changes and watchers get `DELETE` (reference §7).
+ * @example
+ * removeInstance(core, entry, slot)
+ */
+export function removeInstance(core: RegistryCore, entry: ServiceEntry, slot: InstanceSlot): void {
+  if (slot.removed) return
+  slot.removed = true
+  entry.instanceStore?.delete(slot.record as never)
+  entry.instances.delete(slot.record.instanceId!)
+  if (slot.endpointKey) removeFromIndex(entry.tenant.endpoints, slot.endpointKey, slot)
+  core.leases.revoke(slot.lease)
+  entry.tenant.instanceCount--
+  entry.modRevision = core.revisions.next()
+  notifyWatchers(core.watchers, entry, 'DELETE', slot.record)
+}

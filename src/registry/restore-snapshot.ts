@@ -1,0 +1,120 @@
+import { Collection } from '@msw/data'
+import { emptyStore, ensureTenant, type RegistryCore } from './core.ts'
+import { ALL_VERSIONS, recordDependency } from './dependencies.ts'
+import { RegistryError, RegistryUsageError } from './errors.ts'
+import { indexEndpoints } from './instances.ts'
+import { ttlMs } from './leases.ts'
+import type { MicroServiceInstance } from './model.ts'
+import { omitEmpty } from './output.ts'
+import { indexService, schemaStoreOf } from './services.ts'
+import { SNAPSHOT_FORMAT, type Snapshot, type SnapshotService } from './snapshot.ts'
+import { insertRecord } from './store.ts'
+import type { InstanceSlot, TenantState } from './tenant.ts'
+
+/**
+ * Builds a new store from a snapshot without touching the current one, so a bad snapshot
+ * leaves the registry as it was. Every instance gets a full lease from the clock's now.
+ * @example
+ * Object.assign(core, await restoreSnapshot(core, snapshot))
+ */
+export async function restoreSnapshot(
+  core: RegistryCore,
+  snapshot: Snapshot,
+): Promise<Pick<RegistryCore, 'tenants' | 'leases'>> {
+  const format = (snapshot as { format?: unknown } | undefined)?.format
+  if (format !== SNAPSHOT_FORMAT) {
+    throw new RegistryUsageError(
+      'ERR_SNAPSHOT_FORMAT',
+      `Failed to restore the registry: the snapshot format is ${JSON.stringify(format)}, not "${SNAPSHOT_FORMAT}". Pass a value made by snapshot() or a fixture in that format.`,
+    )
+  }
+  if (!Array.isArray(snapshot.tenants)) invalid('`tenants` is not an array')
+  const target: RegistryCore = { ...core, ...emptyStore() }
+  for (const source of snapshot.tenants) {
+    const tenant = ensureTenant(target, { domain: source.domain, project: source.project })
+    for (const service of source.services ?? []) await restoreService(target, tenant, service)
+    for (const { consumerId, providers } of source.dependencies ?? []) {
+      if (!tenant.byId.has(consumerId))
+        invalid(`dependency consumer ${consumerId} of tenant ${tenant.key} is not a service`)
+      for (const provider of providers ?? []) {
+        recordDependency(tenant, consumerId, {
+          environment: provider.environment ?? '',
+          appId: provider.appId ?? '',
+          serviceName: provider.serviceName,
+          version: provider.version || ALL_VERSIONS,
+        })
+      }
+    }
+  }
+  return { tenants: target.tenants, leases: target.leases }
+}
+
+async function restoreService(
+  core: RegistryCore,
+  tenant: TenantState,
+  source: SnapshotService,
+): Promise<void> {
+  const serviceId = source.service?.serviceId
+  if (!serviceId) invalid(`a service of tenant ${tenant.key} has no serviceId`)
+  if (tenant.byId.has(serviceId))
+    invalid(`service ${serviceId} appears twice in tenant ${tenant.key}`)
+  const record = await checked(`service ${serviceId}`, () =>
+    insertRecord(tenant.services, core.schemas.service, omitEmpty(source.service)),
+  )
+  const entry = indexService(core, tenant, record)
+  entry.tags = new Map(Object.entries(source.tags ?? {}))
+  for (const schema of source.schemas ?? []) {
+    const stored = await checked(`schema ${schema.schemaId} of service ${serviceId}`, () =>
+      insertRecord(schemaStoreOf(core, entry), core.schemas.schema, omitEmpty(schema)),
+    )
+    entry.schemas.set(stored.schemaId, stored)
+  }
+  const now = core.clock.now()
+  for (const instance of source.instances ?? []) {
+    const instanceId = instance.instanceId
+    if (!instanceId) invalid(`an instance of service ${serviceId} has no instanceId`)
+    if (entry.instances.has(instanceId))
+      invalid(`instance ${instanceId} appears twice in service ${serviceId}`)
+    entry.instanceStore ??= new Collection({ schema: core.schemas.instance })
+    const store = entry.instanceStore
+    const value = omitEmpty<MicroServiceInstance>({
+      ...instance,
+      serviceId,
+      version: record.version ?? '',
+    })
+    const stored = await checked(`instance ${instanceId}`, () =>
+      insertRecord(store, core.schemas.instance, value),
+    )
+    const slot: InstanceSlot = {
+      record: stored,
+      modRevision: core.revisions.next(),
+      lease: core.leases.grant(
+        { tenantKey: tenant.key, serviceId, instanceId },
+        ttlMs(stored.healthCheck),
+        now,
+      ),
+      endpointKey: undefined,
+      removed: false,
+    }
+    entry.instances.set(instanceId, slot)
+    indexEndpoints(entry, slot)
+    tenant.instanceCount++
+    entry.modRevision = slot.modRevision
+  }
+}
+
+async function checked<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof RegistryError) invalid(`${what} is invalid (${error.detail})`)
+    throw error
+  }
+}
+
+function invalid(reason: string): never {
+  throw new RegistryUsageError(
+    'ERR_SNAPSHOT_INVALID',
+    `Failed to restore the registry: ${reason}. Fix the snapshot, or make it again with snapshot().`,
+  )
+}

@@ -1,0 +1,58 @@
+import { sha1Hex } from './sha1.ts'
+
+/**
+ * A registry-wide, ever-increasing change counter, like etcd's mod revision: every change to a
+ * service or instance stamps it with the next value. It is never reset (not even by `reset()`),
+ * so a revision a client cached before a reset cannot match afterwards by accident.
+ * @example
+ * const counter = createRevisionCounter()
+ * counter.next() // 1
+ */
+export interface RevisionCounter {
+  next(): number
+}
+
+/**
+ * Creates the change counter.
+ * @example
+ * createRevisionCounter().next() // 1
+ */
+export function createRevisionCounter(): RevisionCounter {
+  let current = 0
+  return { next: () => ++current }
+}
+
+/** Service Center gives every empty result the same revision (reference §1.7). */
+const EMPTY_REVISION = sha1Hex('0.0')
+
+/**
+ * The `X-Resource-Revision` of a result: like Service Center, a SHA-1 over the highest change
+ * stamp among the matched records and how many instances the result holds. Computed from
+ * counters, never by hashing instance bodies, so its cost does not grow with the result.
+ * @example
+ * revisionOf(42, 3) // 40 hex digits
+ */
+export function revisionOf(maxModRevision: number, instanceCount: number): string {
+  if (instanceCount === 0) return EMPTY_REVISION
+  return sha1Hex(`${maxModRevision}.${instanceCount}`)
+}
+
+/**
+ * A value with its revision and whether the caller's `rev` is still current (→ 304).
+ * @example
+ * const r: Revisioned<{ instances?: [] }> = { value: {}, revision: 'abc', notModified: false }
+ */
+export interface Revisioned<T> {
+  value: T
+  revision: string
+  notModified: boolean
+}
+
+/**
+ * Wraps a value with its revision, comparing against the client's `rev`.
+ * @example
+ * revisioned({}, 'abc', 'abc').notModified // true
+ */
+export function revisioned<T>(value: T, revision: string, rev: string | undefined): Revisioned<T> {
+  return { value, revision, notModified: rev !== undefined && rev !== '' && rev === revision }
+}

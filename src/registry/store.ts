@@ -1,0 +1,79 @@
+import type { Collection } from '@msw/data'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { RegistryError } from './errors.ts'
+
+type Store<T> = Collection<StandardSchemaV1<T, T>>
+type RecordSchema<T> = StandardSchemaV1<T, T>
+
+/**
+ * Stores a new record through the collection (which validates it against the spec schema) and
+ * returns the object the collection keeps. A record the schema rejects answers 400001.
+ * @example
+ * const record = await insertRecord(tenant.services, schemas.service, service)
+ */
+export async function insertRecord<T extends object>(
+  store: Store<T>,
+  schema: RecordSchema<T>,
+  value: T,
+): Promise<T> {
+  try {
+    return (await store.create(value as never)) as T
+  } catch (error) {
+    throw await invalidRecord(schema, value, error)
+  }
+}
+
+/**
+ * Rewrites a stored record and returns the new object `@msw/data` puts in its place (update
+ * never mutates in place), or `undefined` when the record is gone.
+ * @example
+ * slot.record = (await updateRecord(store, schemas.instance, slot.record, (draft) => { draft.status = 'DOWN' }))!
+ */
+export async function updateRecord<T extends object>(
+  store: Store<T>,
+  schema: RecordSchema<T>,
+  record: T,
+  mutate: (draft: T) => void,
+): Promise<T | undefined> {
+  try {
+    return (await store.update(record as never, { data: (draft) => mutate(draft as T) })) as
+      | T
+      | undefined
+  } catch (error) {
+    throw await invalidRecord(schema, record, error)
+  }
+}
+
+/**
+ * Replaces every field of a stored record (an overwrite), keeping its identity in the store.
+ * @example
+ * await replaceRecord(store, schemas.instance, slot.record, next)
+ */
+export function replaceRecord<T extends object>(
+  store: Store<T>,
+  schema: RecordSchema<T>,
+  record: T,
+  next: T,
+): Promise<T | undefined> {
+  return updateRecord(store, schema, record, (draft) => {
+    const target = draft as Record<string, unknown>
+    for (const key of Object.keys(target)) delete target[key]
+    Object.assign(target, next)
+  })
+}
+
+/** Re-runs the schema for the detail: the collection only logs the issues before it throws. */
+async function invalidRecord<T>(
+  schema: RecordSchema<T>,
+  value: unknown,
+  cause: unknown,
+): Promise<RegistryError> {
+  const result = await schema['~standard'].validate(value)
+  const issues = result?.issues?.map((issue) => {
+    const path = issue.path?.map((p) => String(typeof p === 'object' ? p.key : p)).join('.')
+    return path ? `${path}: ${issue.message}` : issue.message
+  })
+  if (!issues?.length) throw cause
+  const what = schema['~standard'].vendor.replace(/^cse-mock\//, '')
+  return new RegistryError('400001', `${what} does not match the spec: ${issues.join('; ')}`)
+}

@@ -1,0 +1,194 @@
+import { Collection } from '@msw/data'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { Lease } from './leases.ts'
+import type { MicroService, MicroServiceInstance, Schema } from './model.ts'
+
+/**
+ * The Standard Schemas the collections validate records with.
+ * @example
+ * const schemas: RecordSchemas = { service, instance, schema }
+ */
+export interface RecordSchemas {
+  service: StandardSchemaV1<MicroService, MicroService>
+  instance: StandardSchemaV1<MicroServiceInstance, MicroServiceInstance>
+  schema: StandardSchemaV1<Schema, Schema>
+}
+
+/**
+ * One stored instance: the record `@msw/data` currently holds (replaced on every update), its
+ * change stamp, its lease and its key in the endpoint index.
+ * @example
+ * slot.record.instanceId
+ */
+export interface InstanceSlot {
+  record: MicroServiceInstance
+  modRevision: number
+  lease: Lease
+  endpointKey: string | undefined
+  /** Set once deleted or expired, for operations that awaited meanwhile. */
+  removed: boolean
+}
+
+/**
+ * One service with everything that hangs off it. Instances and schemas live in collections of
+ * their own per service, because `@msw/data` locates a record by a linear scan on update and
+ * delete: per service, that scan stays as short as the service is small.
+ * @example
+ * entry.record.serviceName
+ */
+export interface ServiceEntry {
+  record: MicroService
+  readonly tenant: TenantState
+  /** (environment, appId, serviceName): the discovery and dependency key. */
+  readonly nameKey: string
+  /** (environment, appId, alias) when the service has an alias. */
+  readonly aliasKey: string | undefined
+  tags: Map<string, string>
+  schemaStore: Collection<StandardSchemaV1<Schema, Schema>> | undefined
+  schemas: Map<string, Schema>
+  instanceStore:
+    | Collection<StandardSchemaV1<MicroServiceInstance, MicroServiceInstance>>
+    | undefined
+  instances: Map<string, InstanceSlot>
+  /** Highest change stamp of the service, its tags, properties and instances. */
+  modRevision: number
+  removed: boolean
+}
+
+/**
+ * What one tenant (`domain/project`) holds, with the indexes that keep lookups off the
+ * collections' linear scans.
+ * @example
+ * tenant.byId.get(serviceId)
+ */
+export interface TenantState {
+  readonly key: string
+  readonly domain: string
+  readonly project: string
+  readonly services: Collection<StandardSchemaV1<MicroService, MicroService>>
+  readonly byId: Map<string, ServiceEntry>
+  /** (environment, appId, serviceName, version) → service. */
+  readonly byIdentity: Map<string, ServiceEntry>
+  /** (environment, appId, serviceName) → every version. */
+  readonly byName: Map<string, Set<ServiceEntry>>
+  /** (environment, appId, alias) → every version carrying the alias. */
+  readonly byAlias: Map<string, Set<ServiceEntry>>
+  /** Endpoint key → instances using it (reference §5.1, the `cse` profile's de-duplication). */
+  readonly endpoints: Map<string, Set<InstanceSlot>>
+  /** Consumer serviceId → provider nameKey → recorded rule. */
+  readonly dependencies: Map<string, Map<string, ProviderRule>>
+  /** Provider nameKey → consumer serviceIds. */
+  readonly consumersOf: Map<string, Set<string>>
+  instanceCount: number
+}
+
+/**
+ * A recorded dependency on a provider: its name key plus the version rule (`0.0.0+` = all).
+ * @example
+ * const rule: ProviderRule = { environment: '', appId: 'shop', serviceName: 'cart', version: '0.0.0+' }
+ */
+export interface ProviderRule {
+  environment: string
+  appId: string
+  serviceName: string
+  version: string
+}
+
+/**
+ * The key of a tenant.
+ * @example
+ * tenantKey({ domain: 'default', project: 'default' }) // 'default/default'
+ */
+export function tenantKey(ctx: { domain: string; project: string }): string {
+  return `${ctx.domain}/${ctx.project}`
+}
+
+/**
+ * The discovery key of a name (or alias) within a tenant.
+ * @example
+ * nameKey('', 'shop', 'cart')
+ */
+export function nameKey(environment: string, appId: string, serviceName: string): string {
+  return `${environment}\u0000${appId}\u0000${serviceName}`
+}
+
+/**
+ * The identity key of a service within a tenant (reference §2.1).
+ * @example
+ * identityKey('', 'shop', 'cart', '1.0.0')
+ */
+export function identityKey(
+  environment: string,
+  appId: string,
+  serviceName: string,
+  version: string,
+): string {
+  return `${nameKey(environment, appId, serviceName)}\u0000${version}`
+}
+
+/**
+ * The identity key of a stored service record.
+ * @example
+ * serviceIdentityKey(entry.record)
+ */
+export function serviceIdentityKey(service: MicroService): string {
+  const { environment = '', appId = '', serviceName = '', version = '' } = service
+  return identityKey(environment, appId, serviceName, version)
+}
+
+/**
+ * The version of a stored service (always set: creation defaults it).
+ * @example
+ * sortNewestFirst(versions, versionOf)
+ */
+export function versionOf(entry: ServiceEntry): string {
+  return entry.record.version ?? ''
+}
+
+/**
+ * An empty tenant.
+ * @example
+ * const tenant = createTenant({ domain: 'default', project: 'default' }, schemas)
+ */
+export function createTenant(
+  ctx: { domain: string; project: string },
+  schemas: RecordSchemas,
+): TenantState {
+  return {
+    key: tenantKey(ctx),
+    domain: ctx.domain,
+    project: ctx.project,
+    services: new Collection({ schema: schemas.service }),
+    byId: new Map(),
+    byIdentity: new Map(),
+    byName: new Map(),
+    byAlias: new Map(),
+    endpoints: new Map(),
+    dependencies: new Map(),
+    consumersOf: new Map(),
+    instanceCount: 0,
+  }
+}
+
+/**
+ * Adds `value` to the set stored under `key`.
+ * @example
+ * addToIndex(tenant.byName, entry.nameKey, entry)
+ */
+export function addToIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
+  const set = index.get(key)
+  if (set) set.add(value)
+  else index.set(key, new Set([value]))
+}
+
+/**
+ * Removes `value` from the set stored under `key`, dropping the set when it empties.
+ * @example
+ * removeFromIndex(tenant.byName, entry.nameKey, entry)
+ */
+export function removeFromIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
+  const set = index.get(key)
+  if (!set) return
+  set.delete(value)
+  if (set.size === 0) index.delete(key)
+}
