@@ -62,7 +62,9 @@ describe('examples/browser in Chromium', () => {
     await page.click('#register-form button[type="submit"]')
 
     const row = page.locator('#instances tbody tr', { hasText: 'checkout-7' })
-    await row.waitFor()
+    await row.or(page.locator('#last-error:visible')).first().waitFor()
+    const error = (await page.textContent('#last-error')) ?? ''
+    expect(await page.isHidden('#last-error'), error).toBe(true)
     const instanceId = (await row.locator('td').first().textContent()) ?? ''
     expect(instanceId).toMatch(/^[0-9a-f]{32}$/)
     expect(await row.locator('td').allTextContents()).toEqual([

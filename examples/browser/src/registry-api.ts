@@ -47,15 +47,16 @@ export async function registerInstance(
 }
 
 /**
- * Discovers the instances of a service the way a consumer does.
+ * Discovers the instances of a service the way a consumer does; `0.0.0+` means every version.
  * @example
- * const result = await findInstances('shop', 'orders')
+ * const result = await findInstances('shop', 'orders', 'latest')
  */
 export async function findInstances(
   appId: string,
   serviceName: string,
+  version = '0.0.0+',
 ): Promise<ApiResult<MicroServiceInstance[]>> {
-  const query = new URLSearchParams({ appId, serviceName })
+  const query = new URLSearchParams({ appId, serviceName, version })
   const found = await call<{ instances?: MicroServiceInstance[] }>(`${REGISTRY}/instances?${query}`)
   return found.ok ? { ok: true, data: found.data.instances ?? [] } : found
 }

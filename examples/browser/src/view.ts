@@ -38,7 +38,7 @@ export function showInstances(instances: MicroServiceInstance[]): void {
       instance.instanceId ?? '',
       instance.hostName ?? '',
       (instance.endpoints ?? []).join(', '),
-      instance.status,
+      instance.status ?? '',
     ]
     row.append(...cells.map(cell))
     return row
