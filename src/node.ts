@@ -1,4 +1,5 @@
 import { setupServer } from 'msw/node'
+import { withControlHandlers } from './control/index.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from './mock.ts'
 
 /** Options of `setupCseMock`: the mock's options plus what to do with unmatched requests. */
@@ -19,7 +20,7 @@ export interface NodeCseMock extends CseMock {
 
 /**
  * Creates a registry mock and wires it to msw's `setupServer`, so every `fetch` to
- * `/v4/...` in this process is answered by the mock.
+ * `/v4/...` in this process is answered by the mock (and `/__cse-mock/...` by its control API).
  * @example
  * const cse = await setupCseMock({ clock: 'virtual' })
  * cse.listen()
@@ -28,7 +29,7 @@ export interface NodeCseMock extends CseMock {
  */
 export async function setupCseMock(options: SetupCseMockOptions = {}): Promise<NodeCseMock> {
   const mock = await createCseMock(options)
-  const server = setupServer(...mock.handlers)
+  const server = setupServer(...withControlHandlers(mock, options.baseUrl))
   const onUnhandledFrame = options.onUnhandledFrame ?? 'bypass'
   return Object.assign(mock, {
     server,

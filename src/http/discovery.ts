@@ -11,12 +11,14 @@ export const findInstances = defineOperation({
   operationId: 'findInstances',
   method: 'get',
   path: '/v4/:project/registry/instances',
+  // Service Center 2.1+ never reads `version` here, so a malformed one is no error there.
+  ignoredQuery: (registry) => (registry.rules.versionRules ? [] : ['version']),
   handle: async ({ registry, ctx, query }) => {
     const q: Parameters<typeof registry.findInstances>[1] = {
       appId: query.get('appId') ?? '',
       serviceName: query.get('serviceName') ?? '',
     }
-    const version = query.get('version')
+    const version = registry.rules.versionRules ? query.get('version') : null
     const env = query.get('env')
     const tags = listParam(query, 'tags')
     const rev = revOf(query)

@@ -3,6 +3,7 @@ import { RegistryError } from '../registry/errors.ts'
 import type { Registry, RequestContext } from '../registry/index.ts'
 import type { SpecValidator, ValidationIssue } from '../spec/validators.ts'
 import { readJsonBody } from './body.ts'
+import { normalizeKeys } from './normalize-keys.ts'
 import { type OperationResult, toErrorResponse, toResponse } from './respond.ts'
 
 /** HTTP methods the registry routes. */
@@ -27,6 +28,8 @@ export interface OperationDefinition {
   path: string
   /** Larger bodies are rejected with 400001 (reference §1.3); default 2 MiB. */
   maxBodyBytes?: number
+  /** Query parameters the current profile does not read, left out of validation. */
+  ignoredQuery?: (registry: Registry) => readonly string[]
   handle(input: OperationInput): OperationResult | Promise<OperationResult>
 }
 
@@ -103,10 +106,15 @@ export function createOperationHandler(
   const pattern = env.baseUrl === '*' ? `*${definition.path}` : `${env.baseUrl}${definition.path}`
   const run = async (call: OperationCall): Promise<Response> => {
     try {
-      const body = await readJsonBody(call.request, definition.maxBodyBytes)
+      const body = normalizeKeys(
+        definition.operationId,
+        await readJsonBody(call.request, definition.maxBodyBytes),
+      )
+      const query = Object.fromEntries(call.url.searchParams)
+      for (const name of definition.ignoredQuery?.(env.registry) ?? []) delete query[name]
       const issues = env.validator.request(definition.operationId, {
         path: call.params,
-        query: Object.fromEntries(call.url.searchParams),
+        query,
         headers: Object.fromEntries(call.request.headers),
         body,
       })
