@@ -1,0 +1,42 @@
+import type { IncomingMessage } from 'node:http'
+import type { WebSocket } from 'ws'
+import type { Registry } from '../registry/index.ts'
+import { keepAlive } from './keep-alive.ts'
+import { errorText, websocketContext } from './websocket-context.ts'
+
+/** The close code Service Center sends when the instance of a heartbeat socket is unknown. */
+export const INSTANCE_GONE_CLOSE_CODE = 4001
+
+/**
+ * Serves `GET …/instances/{instanceId}/heartbeat` on an upgraded socket: the connection itself
+ * and every pong (or client ping) renew the instance's lease; an unknown or expired instance
+ * closes the socket with code 4001.
+ * @example
+ * serveHeartbeat(socket, req, { registry, project: 'default', serviceId, instanceId, pingIntervalMs: 30_000 })
+ */
+export function serveHeartbeat(
+  socket: WebSocket,
+  req: IncomingMessage,
+  options: {
+    registry: Registry
+    project: string
+    serviceId: string
+    instanceId: string
+    pingIntervalMs: number
+  },
+): void {
+  const ctx = websocketContext(req, options.project)
+  const beat = (): boolean => {
+    try {
+      options.registry.heartbeat(ctx, options.serviceId, options.instanceId)
+      return true
+    } catch (error) {
+      socket.close(INSTANCE_GONE_CLOSE_CODE, errorText(error).slice(0, 120))
+      return false
+    }
+  }
+  if (!beat()) return
+  socket.on('pong', beat)
+  socket.on('ping', beat)
+  keepAlive(socket, options.pingIntervalMs)
+}

@@ -1,0 +1,130 @@
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { withControlHandlers } from '../control/index.ts'
+import type { RequestLogEntry } from '../faults/types.ts'
+import { type CseMock, type CseMockOptions, createCseMock } from '../mock.ts'
+import { CseMockServerError, listenError } from './errors.ts'
+import { DEFAULT_PING_INTERVAL_MS } from './keep-alive.ts'
+import { createRequestListener } from './request-listener.ts'
+import { startSweeper } from './sweeper.ts'
+import { createWebSocketGateway } from './websocket-gateway.ts'
+
+/** The address Service Center listens on by default. */
+export const DEFAULT_HOST = '127.0.0.1'
+/** Service Center's default port. */
+export const DEFAULT_PORT = 30100
+
+/** Options of `startCseMockServer`: the mock's own options plus where to listen. */
+export interface CseMockServerOptions extends CseMockOptions {
+  /** Interface to bind; default `127.0.0.1`. Use `0.0.0.0` to accept other machines. */
+  host?: string
+  /** TCP port; default 30100. `0` picks a free port (read it from `server.port`). */
+  port?: number
+  /** Serve this mock instead of creating one; the options that shape a new mock are ignored. */
+  mock?: CseMock
+  /** How often websocket clients are pinged; default 30 s, as Service Center does. */
+  pingIntervalMs?: number
+  /** Called once per HTTP request, after its response is written. */
+  onRequest?: (entry: RequestLogEntry) => void
+}
+
+/** A running standalone registry. */
+export interface CseMockServer {
+  /** Base URL, e.g. `http://127.0.0.1:30100`. */
+  readonly url: string
+  readonly port: number
+  readonly mock: CseMock
+  /** Stops accepting, lets in-flight requests finish, closes websockets and idle connections. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the registry mock as a real HTTP server, for clients that cannot load MSW handlers
+ * (Java chassis, Spring Cloud Huawei, Go chassis), websocket watcher and heartbeat included.
+ * @example
+ * const server = await startCseMockServer({ port: 0, seed: 42 })
+ * await fetch(`${server.url}/v4/default/registry/health`)
+ * await server.close()
+ */
+export async function startCseMockServer(
+  options: CseMockServerOptions = {},
+): Promise<CseMockServer> {
+  const {
+    host = DEFAULT_HOST,
+    port = DEFAULT_PORT,
+    mock: givenMock,
+    pingIntervalMs = DEFAULT_PING_INTERVAL_MS,
+    onRequest,
+    ...mockOptions
+  } = options
+  checkListenOptions(port, pingIntervalMs)
+  const mock = givenMock ?? (await createCseMock(mockOptions))
+  // The control API (faults, clock, snapshots over HTTP) answers before the registry does.
+  const handlers = withControlHandlers(mock, mockOptions.baseUrl ?? '*')
+  let origin = ''
+  let closing = false
+  const server = createServer(
+    createRequestListener({
+      handlers: () => handlers,
+      origin: () => origin,
+      closing: () => closing,
+      onRequest,
+    }),
+  )
+  // Longer than the 5 s default so pooled Java and Go clients rarely reuse a closed connection.
+  server.keepAliveTimeout = 65_000
+  server.on('request', (_req, res: ServerResponse) => {
+    res.once('close', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections())
+    })
+  })
+  const gateway = createWebSocketGateway({ registry: mock.registry, pingIntervalMs })
+  server.on('upgrade', gateway.handleUpgrade)
+  await listen(server, host, port)
+  const bound = (server.address() as AddressInfo).port
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`
+  const stopSweeper = startSweeper(mock)
+  let closed: Promise<void> | undefined
+
+  return {
+    url: origin,
+    port: bound,
+    mock,
+    close() {
+      closed ??= new Promise<void>((resolve, reject) => {
+        closing = true
+        stopSweeper()
+        gateway.close()
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeIdleConnections()
+      })
+      return closed
+    },
+  }
+}
+
+function listen(server: ReturnType<typeof createServer>, host: string, port: number) {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (error: unknown) => reject(listenError(error, host, port))
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      resolve()
+    })
+  })
+}
+
+function checkListenOptions(port: number, pingIntervalMs: number): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new CseMockServerError(
+      'ERR_INVALID_PORT',
+      `Failed to start the server: port ${String(port)} is not an integer from 0 to 65535. Pass a port number, or 0 for a free port.`,
+    )
+  }
+  if (!Number.isFinite(pingIntervalMs) || pingIntervalMs <= 0) {
+    throw new CseMockServerError(
+      'ERR_INVALID_PING_INTERVAL',
+      `Failed to start the server: pingIntervalMs ${String(pingIntervalMs)} is not a positive number. Pass milliseconds, e.g. 30000.`,
+    )
+  }
+}

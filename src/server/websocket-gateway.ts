@@ -1,0 +1,84 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import type { Registry } from '../registry/index.ts'
+import { serveHeartbeat } from './heartbeat-socket.ts'
+import { serveWatcher } from './watcher-socket.ts'
+
+const WATCHER = /^\/v4\/([^/]+)\/registry\/microservices\/([^/]+)\/watcher\/?$/
+const HEARTBEAT =
+  /^\/v4\/([^/]+)\/registry\/microservices\/([^/]+)\/instances\/([^/]+)\/heartbeat\/?$/
+
+/** The websocket side of the standalone server. */
+export interface WebSocketGateway {
+  /** The `upgrade` listener of the HTTP server. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Closes every open websocket with 1001 (going away). */
+  close(): void
+}
+
+/**
+ * Builds the websocket endpoints of the registry on top of `ws`: the watcher and the heartbeat
+ * socket. Upgrades to any other path are refused with Go's plain-text 404.
+ * @example
+ * const gateway = createWebSocketGateway({ registry, pingIntervalMs: 30_000 })
+ * server.on('upgrade', gateway.handleUpgrade)
+ */
+export function createWebSocketGateway(options: {
+  registry: Registry
+  pingIntervalMs: number
+}): WebSocketGateway {
+  const wss = new WebSocketServer({ noServer: true })
+  const { registry, pingIntervalMs } = options
+  return {
+    handleUpgrade(req, socket, head) {
+      const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/'
+      const watcher = WATCHER.exec(pathname)
+      const heartbeat = HEARTBEAT.exec(pathname)
+      if (!watcher && !heartbeat) {
+        refuse(socket)
+        return
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', () => ws.terminate())
+        if (watcher) {
+          const [, project, consumerId] = watcher.map(decode)
+          serveWatcher(ws, req, {
+            registry,
+            project: project!,
+            consumerId: consumerId!,
+            pingIntervalMs,
+          })
+        } else if (heartbeat) {
+          const [, project, serviceId, instanceId] = heartbeat.map(decode)
+          serveHeartbeat(ws, req, {
+            registry,
+            project: project!,
+            serviceId: serviceId!,
+            instanceId: instanceId!,
+            pingIntervalMs,
+          })
+        }
+      })
+    },
+    close() {
+      for (const client of wss.clients) client.close(1001, 'server shutting down')
+      wss.close()
+    },
+  }
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+function refuse(socket: Duplex): void {
+  const body = '404 page not found'
+  socket.end(
+    `HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
