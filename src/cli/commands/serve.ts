@@ -1,0 +1,97 @@
+import { type CseMock, createCseMock } from '../../mock.ts'
+import { saveSnapshotFile } from '../../seed/fixtures-node.ts'
+import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
+import { type CliIo, defineCommand } from '../command.ts'
+import { formatEvent, formatRequestLine } from '../log-format.ts'
+import { readServeSettings, SERVE_FLAGS, type ServeSettings } from '../serve-settings.ts'
+import { waitForShutdownSignal } from '../shutdown-signal.ts'
+import { CliUsageError } from '../usage-error.ts'
+
+/**
+ * `cse-mock serve`: the registry on a real port until SIGINT or SIGTERM.
+ * @example
+ * const code = await serveCommand.run(['--port', '0', '--seed', '42'], processIo)
+ */
+export const serveCommand = defineCommand({
+  name: 'serve',
+  summary: 'Run the registry mock as an HTTP + websocket server',
+  flags: SERVE_FLAGS,
+  async run(argv, io) {
+    const settings = await readServeSettings(argv)
+    const mock = await createMock(settings)
+    let requests = 0
+    const log = (event: string, message: string, fields: Record<string, unknown> = {}) =>
+      io.out(formatEvent(event, message, fields, settings.logFormat))
+    let server: Awaited<ReturnType<typeof startCseMockServer>>
+    try {
+      server = await startCseMockServer({
+        mock,
+        host: settings.host,
+        port: settings.port,
+        pingIntervalMs: settings.pingIntervalMs,
+        onRequest: (entry) => {
+          requests += 1
+          if (!settings.quiet) io.out(formatRequestLine(entry, settings.logFormat))
+        },
+      })
+    } catch (error) {
+      if (!(error instanceof CseMockServerError)) throw error
+      io.err(`cse-mock serve: ${error.message}`)
+      return 1
+    }
+    const profile = mock.registry.profile
+    const counts = mock.registry.stats()
+    log(
+      'listening',
+      `cse-mock listening on ${server.url} (profile ${profile}, ${counts.services} services, ${counts.instances} instances)`,
+      { url: server.url, profile, services: counts.services, instances: counts.instances },
+    )
+    const signal = await waitForShutdownSignal()
+    log('stopping', `cse-mock received ${signal}, finishing in-flight requests`, { signal })
+    await server.close()
+    if (settings.snapshotOnExit && !(await writeSnapshot(mock, settings.snapshotOnExit, io, log))) {
+      return 1
+    }
+    log('stopped', `cse-mock stopped after ${requests} request${requests === 1 ? '' : 's'}`, {
+      requests,
+    })
+    return 0
+  },
+})
+
+async function createMock(settings: ServeSettings): Promise<CseMock> {
+  try {
+    return await createCseMock(settings.mockOptions)
+  } catch (error) {
+    if (settings.fixture === undefined) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new CliUsageError(`--fixture: '${settings.fixture}' could not be restored: ${reason}`, {
+      cause: error,
+    })
+  }
+}
+
+async function writeSnapshot(
+  mock: CseMock,
+  path: string,
+  io: CliIo,
+  log: (event: string, message: string, fields?: Record<string, unknown>) => void,
+): Promise<boolean> {
+  try {
+    await saveSnapshotFile(path, mock.snapshot())
+  } catch (error) {
+    io.err(`cse-mock serve: failed to write the snapshot to '${path}': ${String(error)}`)
+    return false
+  }
+  const { services, instances } = mock.registry.stats()
+  log(
+    'snapshot',
+    `cse-mock wrote a snapshot (${services} services, ${instances} instances) to ${path}`,
+    {
+      path,
+      services,
+      instances,
+    },
+  )
+  return true
+}

@@ -1,0 +1,164 @@
+import type { CseMockOptions } from '../mock.ts'
+import type { Profile } from '../registry/index.ts'
+import { DEFAULT_HOST, DEFAULT_PORT } from '../server/index.ts'
+import { DEFAULT_PING_INTERVAL_MS } from '../server/keep-alive.ts'
+import { choiceFlag, type FlagSpec, integerFlag, parseFlags } from './flags.ts'
+import type { LogFormat } from './log-format.ts'
+import { seedOptionsFromFlags } from './seed-flags.ts'
+import { checkSnapshotTarget, loadFixtureFlag } from './snapshot-files.ts'
+import { CliUsageError } from './usage-error.ts'
+
+/**
+ * The flags of `cse-mock serve`, in the order `--help` lists them.
+ * @example
+ * parseFlags(SERVE_FLAGS, ['--port', '0'])
+ */
+export const SERVE_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'host',
+    type: 'string',
+    value: 'HOST',
+    default: DEFAULT_HOST,
+    description: 'Interface to listen on; 0.0.0.0 accepts other machines',
+  },
+  {
+    name: 'port',
+    type: 'string',
+    value: 'PORT',
+    default: String(DEFAULT_PORT),
+    description: 'TCP port, 0-65535; 0 picks a free one',
+  },
+  {
+    name: 'profile',
+    type: 'string',
+    value: 'cse|servicecomb',
+    default: 'cse',
+    description: 'Registry behaviour: Huawei CSE docs or ServiceComb Service Center 2.1+',
+  },
+  {
+    name: 'seed',
+    type: 'string',
+    value: 'N',
+    default: 'none (empty registry)',
+    description: 'Fill the registry with faker data from this seed, 0-4294967295',
+  },
+  {
+    name: 'services',
+    type: 'string',
+    value: 'N',
+    default: '12 when seeding',
+    description: 'Number of seeded services (implies seeding)',
+  },
+  {
+    name: 'instances',
+    type: 'string',
+    value: 'M',
+    default: '24 when seeding',
+    description: 'Seeded instances in total, spread evenly over the services',
+  },
+  {
+    name: 'fixture',
+    type: 'string',
+    value: 'FILE',
+    default: 'none',
+    description: 'Start from this snapshot JSON file',
+  },
+  {
+    name: 'snapshot-on-exit',
+    type: 'string',
+    value: 'FILE',
+    default: 'none',
+    description: 'Write the registry to FILE when stopped by SIGINT or SIGTERM',
+  },
+  {
+    name: 'clock',
+    type: 'string',
+    value: 'system|virtual',
+    default: 'system',
+    description: 'virtual: time only moves through the control API',
+  },
+  { name: 'quiet', type: 'boolean', default: 'off', description: 'Do not log requests' },
+  {
+    name: 'log-format',
+    type: 'string',
+    value: 'text|json',
+    default: 'text',
+    description: 'Request log lines as text or one JSON object per line',
+  },
+  {
+    name: 'ws-ping-interval',
+    type: 'string',
+    value: 'MS',
+    default: String(DEFAULT_PING_INTERVAL_MS),
+    description: 'Websocket ping interval in milliseconds (lower it in tests)',
+  },
+  { name: 'help', type: 'boolean', description: 'Show this help' },
+]
+
+/**
+ * What `cse-mock serve` runs with, read from its flags.
+ * @example
+ * const settings: ServeSettings = await readServeSettings(['--port', '0'])
+ */
+export interface ServeSettings {
+  host: string
+  port: number
+  pingIntervalMs: number
+  quiet: boolean
+  logFormat: LogFormat
+  snapshotOnExit: string | undefined
+  fixture: string | undefined
+  mockOptions: CseMockOptions
+}
+
+/**
+ * Reads and checks the flags of `cse-mock serve`: plain values first, then the files
+ * (`--fixture` is loaded, the `--snapshot-on-exit` folder must exist). Throws `CliUsageError`.
+ * @example
+ * const settings = await readServeSettings(['--seed', '42', '--port', '0'])
+ */
+export async function readServeSettings(argv: readonly string[]): Promise<ServeSettings> {
+  const flags = parseFlags(SERVE_FLAGS, argv)
+  const text = (name: string) => flags[name] as string | undefined
+  const number = (name: string, min: number, max: number, note = '') => {
+    const value = text(name)
+    return value === undefined ? undefined : integerFlag(name, value, min, max, note)
+  }
+  const host = text('host') ?? DEFAULT_HOST
+  if (host.trim() === '') {
+    throw new CliUsageError('--host must not be empty; try 127.0.0.1 or 0.0.0.0')
+  }
+  const port = number('port', 0, 65_535, ' (0 picks a free port)') ?? DEFAULT_PORT
+  const pingIntervalMs = number('ws-ping-interval', 1, 3_600_000) ?? DEFAULT_PING_INTERVAL_MS
+  const logFormat = choiceFlag<LogFormat>('log-format', text('log-format') ?? 'text', [
+    'text',
+    'json',
+  ])
+  const mockOptions: CseMockOptions = {
+    profile: choiceFlag<Profile>('profile', text('profile') ?? 'cse', ['cse', 'servicecomb']),
+    clock: choiceFlag('clock', text('clock') ?? 'system', ['system', 'virtual'] as const),
+  }
+  const seed = seedOptionsFromFlags({
+    seed: number('seed', 0, 0xffff_ffff),
+    services: number('services', 0, 10_000),
+    instances: number('instances', 0, 150_000, ' (the per-tenant instance quota)'),
+  })
+  const fixture = text('fixture')
+  if (fixture !== undefined && seed !== undefined) {
+    throw new CliUsageError('--fixture cannot be combined with --seed, --services or --instances')
+  }
+  if (seed) mockOptions.seed = seed
+  if (fixture !== undefined) mockOptions.fixture = await loadFixtureFlag(fixture)
+  const snapshotOnExit = text('snapshot-on-exit')
+  if (snapshotOnExit !== undefined) await checkSnapshotTarget(snapshotOnExit)
+  return {
+    host,
+    port,
+    pingIntervalMs,
+    quiet: flags.quiet === true,
+    logFormat,
+    snapshotOnExit,
+    fixture,
+    mockOptions,
+  }
+}
