@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { withControlHandlers } from '../control/index.ts'
+import { CONTROL_PREFIX, withControlHandlers } from '../control/index.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from '../mock.ts'
 import { CseMockServerError, listenError } from './errors.ts'
@@ -63,12 +63,16 @@ export async function startCseMockServer(
   const handlers = withControlHandlers(mock, mockOptions.baseUrl ?? '*')
   let origin = ''
   let closing = false
+  const gateway = createWebSocketGateway({ registry: mock.registry, pingIntervalMs })
   const server = createServer(
     createRequestListener({
       handlers: () => handlers,
       origin: () => origin,
       closing: () => closing,
-      onRequest,
+      onRequest: (entry) => {
+        if (replacesContent(entry)) gateway.closeWatchers()
+        onRequest?.(entry)
+      },
     }),
   )
   // Longer than the 5 s default so pooled Java and Go clients rarely reuse a closed connection.
@@ -78,7 +82,6 @@ export async function startCseMockServer(
       if (closing) setImmediate(() => server.closeIdleConnections())
     })
   })
-  const gateway = createWebSocketGateway({ registry: mock.registry, pingIntervalMs })
   server.on('upgrade', gateway.handleUpgrade)
   await listen(server, host, port)
   const bound = (server.address() as AddressInfo).port
@@ -101,6 +104,17 @@ export async function startCseMockServer(
       return closed
     },
   }
+}
+
+/** Control calls after which the registry holds new content and has dropped its watchers. */
+function replacesContent(entry: RequestLogEntry): boolean {
+  if (entry.status < 200 || entry.status >= 300) return false
+  const path = entry.url.split('?', 1)[0]
+  return (
+    (entry.method === 'POST' &&
+      (path === `${CONTROL_PREFIX}/reset` || path === `${CONTROL_PREFIX}/seed`)) ||
+    (entry.method === 'PUT' && path === `${CONTROL_PREFIX}/snapshot`)
+  )
 }
 
 function listen(server: ReturnType<typeof createServer>, host: string, port: number) {

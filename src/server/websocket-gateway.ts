@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer } from 'ws'
+import { type WebSocket, WebSocketServer } from 'ws'
 import type { Registry } from '../registry/index.ts'
 import { serveHeartbeat } from './heartbeat-socket.ts'
 import { serveWatcher } from './watcher-socket.ts'
@@ -13,6 +13,11 @@ const HEARTBEAT =
 export interface WebSocketGateway {
   /** The `upgrade` listener of the HTTP server. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /**
+   * Closes the watcher sockets with 1012 (service restart). The registry drops its watchers when
+   * its content is replaced, so clients must reconnect to be subscribed again.
+   */
+  closeWatchers(): void
   /** Closes every open websocket with 1001 (going away). */
   close(): void
 }
@@ -29,6 +34,7 @@ export function createWebSocketGateway(options: {
   pingIntervalMs: number
 }): WebSocketGateway {
   const wss = new WebSocketServer({ noServer: true })
+  const watchers = new Set<WebSocket>()
   const { registry, pingIntervalMs } = options
   return {
     handleUpgrade(req, socket, head) {
@@ -42,6 +48,8 @@ export function createWebSocketGateway(options: {
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.on('error', () => ws.terminate())
         if (watcher) {
+          watchers.add(ws)
+          ws.once('close', () => watchers.delete(ws))
           const [, project, consumerId] = watcher.map(decode)
           serveWatcher(ws, req, {
             registry,
@@ -60,6 +68,9 @@ export function createWebSocketGateway(options: {
           })
         }
       })
+    },
+    closeWatchers() {
+      for (const socket of watchers) socket.close(1012, 'registry content replaced; reconnect')
     },
     close() {
       for (const client of wss.clients) client.close(1001, 'server shutting down')

@@ -141,3 +141,18 @@ describe('the heartbeat websocket', () => {
     expect(code).toBe(4001)
   })
 })
+
+describe('replacing the registry content', () => {
+  it('closes watcher sockets with 1012 so clients reconnect and subscribe again', async () => {
+    const consumerId = await createService(server.url, {
+      appId: 'shop',
+      serviceName: 'reconnecting',
+      version: '1.0.0',
+    })
+    const socket = connect(`/v4/default/registry/microservices/${consumerId}/watcher`)
+    await opened(socket)
+    const end = closed(socket)
+    await call(server.url, 'POST', '/__cse-mock/reset')
+    expect((await end).code).toBe(1012)
+  })
+})
