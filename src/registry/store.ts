@@ -16,6 +16,9 @@ export async function insertRecord<T extends object>(
   schema: RecordSchema<T>,
   value: T,
 ): Promise<T> {
+  // Checked first as well: on a rejected record the collection logs the issues to the console.
+  const checked = await schema['~standard'].validate(value)
+  if (checked.issues) throw await invalidRecord(schema, value, undefined)
   try {
     return (await store.create(value as never)) as T
   } catch (error) {

@@ -40,7 +40,7 @@ describe('discovery filters', () => {
 
   it('does not default appId in discovery', async () => {
     const { registry } = setup('servicecomb')
-    await service(registry, { appId: undefined })
+    await registry.createService(ctx, { service: { serviceName: 'cart' } })
     await expectCode(
       () => registry.findInstances(ctx, { appId: '', serviceName: 'cart' }),
       '400012',
