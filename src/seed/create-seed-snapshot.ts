@@ -1,5 +1,6 @@
 import { en, Faker } from '@faker-js/faker'
 import type { components } from '../generated/schema.ts'
+import { serviceIdFor } from '../registry/ids.ts'
 import {
   SNAPSHOT_FORMAT,
   type Snapshot,
@@ -32,7 +33,6 @@ export function createSeedSnapshot(options: SeedOptions = {}): Snapshot {
   faker.seed(resolved.seed)
   const random = createSeedRandom(faker)
   const instances = createInstanceFactory(random, resolved)
-  const serviceIds = new Set<string>()
   const appIds = new Set<string>()
   const services: SnapshotService[] = []
   const dependencies: SnapshotDependency[] = []
@@ -45,11 +45,9 @@ export function createSeedSnapshot(options: SeedOptions = {}): Snapshot {
       const profile = createServiceProfile(faker, appId, names, s, resolved)
       const ids: string[] = []
       for (let v = 0; v < resolved.versionsPerService; v++) {
-        let serviceId = random.hex(5)
-        while (serviceIds.has(serviceId)) serviceId = random.hex(5)
-        serviceIds.add(serviceId)
-        ids.push(serviceId)
-        services.push(seedService(random, instances, resolved, { appId, profile, serviceId, v }))
+        const service = seedService(random, instances, resolved, { appId, profile, v })
+        ids.push(service.service.serviceId ?? '')
+        services.push(service)
       }
       releases.push({ profile, serviceIds: ids })
     }
@@ -70,10 +68,20 @@ function seedService(
   random: SeedRandom,
   instances: InstanceFactory,
   options: ResolvedSeedOptions,
-  release: { appId: string; profile: ServiceProfile; serviceId: string; v: number },
+  release: { appId: string; profile: ServiceProfile; v: number },
 ): SnapshotService {
-  const { appId, profile, serviceId, v } = release
+  const { appId, profile, v } = release
   const version = versionOf(profile.major, v, random.below(4))
+  // The id the registry derives from the identity key, so deleting a seeded service and
+  // creating it again gives it back its id, as in Service Center.
+  const serviceId = serviceIdFor({
+    domain: options.domain,
+    project: options.project,
+    environment: options.environment,
+    appId,
+    serviceName: profile.serviceName,
+    version,
+  })
   // One release a week from the base date, at some hour of its day.
   const registeredAt = options.epochSeconds + v * WEEK + random.below(24 * 3600)
   const schemas = profile.contracts.map(({ schemaId, resource }) => {

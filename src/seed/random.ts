@@ -6,15 +6,13 @@ import type { Faker } from '@faker-js/faker'
  * ~3.5 µs, four 32-bit integers ~0.4 µs each).
  * @example
  * const random = createSeedRandom(faker)
- * random.hex(4) // 32 lowercase hex digits
+ * random.uuidHex() // 32 lowercase hex digits
  */
 export interface SeedRandom {
   /** A uniform integer in 0–4294967295. */
   uint32(): number
   /** A uniform integer in 0–(n - 1). */
   below(n: number): number
-  /** `words` 32-bit draws as `8 × words` lowercase hex digits. */
-  hex(words: number): string
   /** A 32-hex-digit id shaped like SC's generated instance ids (a UUIDv4 without dashes). */
   uuidHex(): string
 }
@@ -30,11 +28,6 @@ export function createSeedRandom(faker: Faker): SeedRandom {
   return {
     uint32,
     below: (n) => Math.floor((uint32() / 0x1_0000_0000) * n),
-    hex(words) {
-      let text = ''
-      for (let i = 0; i < words; i++) text += hex8(uint32())
-      return text
-    },
     uuidHex() {
       // Version nibble 4 and variant bits 10xx, as in the UUIDs SC strips the dashes from.
       const version = ((uint32() & 0xffff_0fff) | 0x0000_4000) >>> 0
