@@ -93,6 +93,14 @@ export class InvalidSeedOptionsError extends Error {
  * resolveSeedOptions({ apps: 1 }).servicesPerApp // 3
  */
 export function resolveSeedOptions(options: SeedOptions = {}): ResolvedSeedOptions {
+  // A misspelt option would otherwise fall back to its default without a word.
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(DEFAULT_SEED_OPTIONS, key)) {
+      throw new InvalidSeedOptionsError(
+        `${JSON.stringify(key)} is not a seed option; known options: ${Object.keys(DEFAULT_SEED_OPTIONS).join(', ')}`,
+      )
+    }
+  }
   const resolved = { ...DEFAULT_SEED_OPTIONS, ...options }
   checkInteger('seed', resolved.seed, 0xffff_ffff)
   checkInteger('apps', resolved.apps)
