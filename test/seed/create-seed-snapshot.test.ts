@@ -210,7 +210,10 @@ describe('createSeedSnapshot', () => {
     [{ statuses: { UP: 0 } }, /at least one status a positive weight/],
     [{ statuses: { RUNNING: 1 } as never }, /unknown status "RUNNING"/],
     [{ domain: '' }, /domain must be a string of 1–64 characters/],
-    [{ servicesPerapp: 4 } as never, /"servicesPerapp" is not a seed option; known options: seed, /],
+    [
+      { servicesPerapp: 4 } as never,
+      /"servicesPerapp" is not a seed option; known options: seed, /,
+    ],
   ])('rejects %j with a clear message', (options, reason) => {
     expect(() => createSeedSnapshot(options)).toThrow(InvalidSeedOptionsError)
     expect(() => createSeedSnapshot(options)).toThrow(reason)
