@@ -9,9 +9,20 @@ export { newInstanceId, serviceIdFor } from './ids.ts'
 export type { InstanceReadOptions } from './instance-queries.ts'
 export { DEFAULT_HEALTH_CHECK, normalizeHealthCheck, ttlMs } from './leases.ts'
 export type {
+  BatchFindRequest,
+  BatchFindResponse,
   CreateServiceInput,
+  DeleteServicesResponse,
+  HealthCheck,
+  HeartbeatSetResponse,
   InstanceInput,
+  MicroService,
+  MicroServiceInstance,
+  MicroServiceKey,
+  Schema,
   ServiceInput,
+  VersionResponse,
+  WatchEvent,
 } from './model.ts'
 export { omitEmpty } from './output.ts'
 export type { Profile, ProfileDifference, ProfileRules } from './profile.ts'
