@@ -12,8 +12,8 @@ export interface ExampleServer {
   readonly url: string
   /** Node built-ins the page's bundle tried to import (`specifier ← importer`); must stay empty. */
   readonly nodeImports: readonly string[]
-  /** Paths under `/v4` that reached the server; the mock should leave none. */
-  readonly registryRequests: readonly string[]
+  /** Requests for `/v4/…` or `/__cse-mock/…` that reached the server; the mock should leave none. */
+  readonly mockedPathRequests: readonly string[]
   close(): Promise<void>
 }
 
@@ -40,7 +40,7 @@ export async function startExampleServer(): Promise<ExampleServer> {
       },
     ],
   })
-  const registryRequests: string[] = []
+  const mockedPathRequests: string[] = []
   const server: PreviewServer = await preview({
     configFile,
     logLevel: 'warn',
@@ -51,7 +51,8 @@ export async function startExampleServer(): Promise<ExampleServer> {
         name: 'record-registry-requests',
         configurePreviewServer(previewServer) {
           previewServer.middlewares.use((request, _response, next) => {
-            if (request.url?.startsWith('/v4')) registryRequests.push(request.url)
+            const url = request.url ?? ''
+            if (/^\/(v4|__cse-mock)\//.test(url)) mockedPathRequests.push(url)
             next()
           })
         },
@@ -66,7 +67,7 @@ export async function startExampleServer(): Promise<ExampleServer> {
   return {
     url: `http://127.0.0.1:${address.port}/`,
     nodeImports,
-    registryRequests,
+    mockedPathRequests,
     close: () => server.close(),
   }
 }

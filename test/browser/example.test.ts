@@ -10,16 +10,18 @@ const screenshotDir = fileURLToPath(new URL('../../.tmp/', import.meta.url))
 let server: ExampleServer | undefined
 let browser: Browser | undefined
 let page: Page
-const registryResponses: Response[] = []
+const mockResponses: Response[] = []
 const pageErrors: string[] = []
 
 beforeAll(async () => {
   server = await startExampleServer()
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 900, height: 1000 } })
+  // Below the test timeout, so a missing element fails with Playwright's message naming it.
+  page.setDefaultTimeout(10_000)
   page.on('pageerror', (error) => pageErrors.push(error.message))
   page.on('response', (response) => {
-    if (new URL(response.url()).pathname.startsWith('/v4/')) registryResponses.push(response)
+    if (/^\/(v4|__cse-mock)\//.test(new URL(response.url()).pathname)) mockResponses.push(response)
   })
   await page.goto(server.url)
   await page.waitForSelector(
@@ -102,8 +104,23 @@ describe('examples/browser in Chromium', () => {
     )
   })
 
-  it('answers every registry call from the service worker, with no server behind it', async () => {
-    const calls = registryResponses.map((response) => ({
+  it("answers the control API in the page too: the request log shows the faults' answers", async () => {
+    const log = await page.evaluate(async () => {
+      const response = await fetch('/__cse-mock/requests?operationId=findInstances')
+      return { status: response.status, body: await response.json() }
+    })
+    const entries = (log.body as { requests: { status: number; faults?: string[] }[] }).requests
+    expect(log.status).toBe(200)
+    expect(entries.map((entry) => [entry.status, entry.faults?.length ?? 0])).toEqual([
+      [200, 0], // discovery after the registration
+      [503, 1],
+      [200, 0], // the refresh after the one-time fault
+      [500, 1],
+    ])
+  })
+
+  it('answers every mocked call from the service worker, with no server behind it', async () => {
+    const calls = mockResponses.map((response) => ({
       call: `${response.request().method()} ${new URL(response.url()).pathname}`,
       fromServiceWorker: response.fromServiceWorker(),
     }))
@@ -118,11 +135,12 @@ describe('examples/browser in Chromium', () => {
           fromServiceWorker: true,
         },
         { call: 'GET /v4/default/registry/instances', fromServiceWorker: true },
+        { call: 'GET /__cse-mock/requests', fromServiceWorker: true },
       ]),
     )
     expect(calls.filter((entry) => !entry.fromServiceWorker)).toEqual([])
-    // The only server on that origin serves static files and never saw a registry path.
-    expect(server?.registryRequests).toEqual([])
+    // The only server on that origin serves static files and never saw a mocked path.
+    expect(server?.mockedPathRequests).toEqual([])
     expect(pageErrors).toEqual([])
   })
 })
