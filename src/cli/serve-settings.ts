@@ -39,7 +39,7 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     name: 'seed',
     type: 'string',
     value: 'N',
-    default: 'none (empty registry)',
+    default: 'none, an empty registry',
     description: 'Fill the registry with faker data from this seed, 0-4294967295',
   },
   {
@@ -47,14 +47,14 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     type: 'string',
     value: 'N',
     default: '12 when seeding',
-    description: 'Number of seeded services (implies seeding)',
+    description: 'Number of seeded services, one version each; implies seeding',
   },
   {
     name: 'instances',
     type: 'string',
     value: 'M',
-    default: '24 when seeding',
-    description: 'Seeded instances in total, spread evenly over the services',
+    default: '2 per service when seeding',
+    description: 'Seeded instances in total, spread evenly over the services; implies seeding',
   },
   {
     name: 'fixture',

@@ -69,7 +69,7 @@ describe('cse-mock usage errors', () => {
       ['--profile cse|servicecomb', 'cse'],
       ['--seed N', 'none'],
       ['--services N', '12 when seeding'],
-      ['--instances M', '24 when seeding'],
+      ['--instances M', '2 per service when seeding'],
       ['--fixture FILE', 'none'],
       ['--snapshot-on-exit FILE', 'none'],
       ['--clock system|virtual', 'system'],
