@@ -11,16 +11,14 @@ export { DEFAULT_HEALTH_CHECK, normalizeHealthCheck, ttlMs } from './leases.ts'
 export type {
   BatchFindRequest,
   BatchFindResponse,
-  CreateServiceInput,
+  CreateServiceRequest,
   DeleteServicesResponse,
   HealthCheck,
   HeartbeatSetResponse,
-  InstanceInput,
   MicroService,
   MicroServiceInstance,
   MicroServiceKey,
   Schema,
-  ServiceInput,
   VersionResponse,
   WatchEvent,
 } from './model.ts'

@@ -3,7 +3,7 @@ import { nowSeconds, type RegistryCore, type RequestContext, requireService } fr
 import { RegistryError } from './errors.ts'
 import { newInstanceId } from './ids.ts'
 import { normalizeHealthCheck, ttlMs } from './leases.ts'
-import type { InstanceInput, MicroServiceInstance } from './model.ts'
+import type { MicroServiceInstance } from './model.ts'
 import { omitEmpty } from './output.ts'
 import { insertRecord, replaceRecord } from './store.ts'
 import { addToIndex, type InstanceSlot, removeFromIndex, type ServiceEntry } from './tenant.ts'
@@ -18,7 +18,7 @@ export async function registerInstance(
   core: RegistryCore,
   ctx: RequestContext,
   serviceId: string,
-  input: InstanceInput | undefined,
+  input: MicroServiceInstance | undefined,
 ): Promise<{ instanceId: string }> {
   if (!input || typeof input !== 'object')
     throw new RegistryError('400001', 'Request body is empty')
@@ -84,7 +84,7 @@ export async function registerInstance(
 }
 
 /** The instance body as stored, minus id and timestamps: defaults and health check applied. */
-function buildInstance(core: RegistryCore, input: InstanceInput): MicroServiceInstance {
+function buildInstance(core: RegistryCore, input: MicroServiceInstance): MicroServiceInstance {
   const {
     instanceId: _id,
     serviceId: _serviceId,

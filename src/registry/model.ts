@@ -44,29 +44,3 @@ export type AddDependenciesRequest = components['schemas']['AddDependenciesReque
 export type PutDependenciesRequest = components['schemas']['PutDependenciesRequest']
 /** The token body. @example const b: TokenRequest = { name: 'root', password: 'secret', tokenExpirationTime: '30m' } */
 export type TokenRequest = components['schemas']['TokenRequest']
-
-/**
- * A service body on creation: only `serviceName` is needed, the registry fills the defaults.
- * @example
- * const input: ServiceInput = { serviceName: 'cart' }
- */
-export type ServiceInput = Partial<MicroService> & { serviceName: string }
-
-/**
- * An instance body on registration: the registry fills `status`, `healthCheck` and the rest.
- * @example
- * const input: InstanceInput = { hostName: 'node-1', endpoints: ['rest://10.0.0.1:8080'] }
- */
-export type InstanceInput = Partial<MicroServiceInstance>
-
-/**
- * The create-service body with the defaultable fields optional.
- * @example
- * const body: CreateServiceInput = { service: { serviceName: 'cart' } }
- */
-export interface CreateServiceInput {
-  service: ServiceInput
-  tags?: Record<string, string>
-  instances?: InstanceInput[]
-  rules?: unknown[]
-}

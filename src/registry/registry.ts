@@ -116,7 +116,7 @@ export class Registry {
   /** `POST /registry/microservices`. */
   createService(
     ctx: RequestContext,
-    body: model.CreateServiceInput,
+    body: model.CreateServiceRequest,
   ): Promise<{ serviceId: string }> {
     return this.#write(() => services.createService(this.#core, ctx, body))
   }
@@ -220,7 +220,7 @@ export class Registry {
   registerInstance(
     ctx: RequestContext,
     serviceId: string,
-    instance: model.InstanceInput,
+    instance: model.MicroServiceInstance,
   ): Promise<{ instanceId: string }> {
     return this.#write(() => registerInstance(this.#core, ctx, serviceId, instance))
   }

@@ -11,7 +11,7 @@ import {
 import { RegistryError } from './errors.ts'
 import { serviceIdFor } from './ids.ts'
 import { registerInstance } from './instances.ts'
-import type { CreateServiceInput, MicroService, ServiceInput } from './model.ts'
+import type { CreateServiceRequest, MicroService } from './model.ts'
 import { omitEmpty } from './output.ts'
 import { insertRecord, updateRecord } from './store.ts'
 import { applyTags } from './tags.ts'
@@ -34,7 +34,7 @@ import { parseVersion } from './version.ts'
 export async function createService(
   core: RegistryCore,
   ctx: RequestContext,
-  body: CreateServiceInput,
+  body: CreateServiceRequest,
 ): Promise<{ serviceId: string }> {
   if (!body?.service) throw new RegistryError('400001', 'Request body is empty')
   const service = withDefaults(core, body.service)
@@ -70,7 +70,7 @@ export async function createService(
 }
 
 /** Defaults applied before validation (reference §4.1); empty counts as absent, as in Go. */
-function withDefaults(core: RegistryCore, input: ServiceInput): MicroService {
+function withDefaults(core: RegistryCore, input: CreateServiceRequest['service']): MicroService {
   const version = input.version || '0.0.1'
   if (!parseVersion(version)) {
     throw new RegistryError(

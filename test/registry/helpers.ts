@@ -2,12 +2,12 @@ import { expect } from 'vitest'
 import {
   createRegistry,
   createVirtualClock,
-  type InstanceInput,
+  type MicroService,
+  type MicroServiceInstance,
   type Profile,
   type Registry,
   RegistryError,
   type RequestContext,
-  type ServiceInput,
   type VirtualClock,
 } from '../../src/registry/index.ts'
 
@@ -26,7 +26,7 @@ export function setup(profile: Profile = 'cse'): { registry: Registry; clock: Vi
 /** Creates a service and returns its id. */
 export async function service(
   registry: Registry,
-  fields: Partial<ServiceInput> = {},
+  fields: MicroService = {},
   context: RequestContext = ctx,
 ): Promise<string> {
   const { serviceId } = await registry.createService(context, {
@@ -41,7 +41,7 @@ let port = 8000
 export async function instance(
   registry: Registry,
   serviceId: string,
-  fields: InstanceInput = {},
+  fields: MicroServiceInstance = {},
   context: RequestContext = ctx,
 ): Promise<string> {
   port++
