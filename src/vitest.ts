@@ -71,7 +71,8 @@ export function useCseMock(options: UseCseMockOptions = {}): CseMockHandle {
 
 /**
  * The fixture flavour of `useCseMock`: a `test` whose `cseMock` fixture is a handle on a mock
- * started once per file and reset after each test that used it.
+ * started once per file (when a test first asks for it) and reset after each test that used it.
+ * Call it at the top level of the file: Vitest defines file-scoped fixtures only there.
  * @example
  * import { createCseMockTest } from 'cse-mock/vitest'
  *

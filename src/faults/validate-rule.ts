@@ -90,7 +90,7 @@ function validateAction(input: unknown): FaultAction {
         : { type, errorCode: code, detail: raw.detail }
     }
     case 'status': {
-      const status = integer('status', raw.status, 429, 599)
+      const status = integer('status', raw.status, 100, 599)
       if (status !== 429 && status < 500) fail(`status ${status} must be 429 or a 5xx`)
       if (raw.body !== undefined && typeof raw.body !== 'string') fail('body must be a string')
       return raw.body === undefined ? { type, status } : { type, status, body: raw.body }
