@@ -99,19 +99,21 @@ export function createInstanceFactory(
         else properties[`label${k}`] = `value${k}`
       }
 
-      return {
+      const instance: MicroServiceInstance = {
         instanceId,
         serviceId: owner.serviceId,
         version: owner.version,
         hostName,
         endpoints,
         status,
-        ...(options.properties > 0 ? { properties } : {}),
         healthCheck: { mode: 'push', interval: 30, times: 3 },
         dataCenterInfo: { name: 'huaweicloud', region, availableZone: zone },
         timestamp: String(timestamp),
         modTimestamp: String(modTimestamp),
       }
+      // Assigned, not spread in: no throw-away object per instance, one object shape for all.
+      if (options.properties > 0) instance.properties = properties
+      return instance
     },
   }
 }
