@@ -1,5 +1,6 @@
-/** An instance status the registry accepts (SC's `UP|DOWN|STARTING|TESTING|OUTOFSERVICE`). */
-type InstanceStatus = 'UP' | 'DOWN' | 'STARTING' | 'TESTING' | 'OUTOFSERVICE'
+import type { components } from '../generated/schema.ts'
+
+type InstanceStatus = NonNullable<components['schemas']['MicroServiceInstance']['status']>
 
 const INSTANCE_STATUSES: readonly InstanceStatus[] = [
   'UP',

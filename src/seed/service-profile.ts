@@ -3,7 +3,7 @@ import type { components } from '../generated/schema.ts'
 import { capitalize, resourceNoun, serviceName, slug, tagValue, unique } from './names.ts'
 import type { ResolvedSeedOptions } from './options.ts'
 
-type Level = 'FRONT' | 'MIDDLE' | 'BACK'
+type Level = NonNullable<components['schemas']['MicroService']['level']>
 
 /** What every version of one service name shares: drawn once per name, not per version. */
 export interface ServiceProfile {
