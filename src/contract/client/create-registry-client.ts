@@ -1,0 +1,85 @@
+import createClient, { type Client } from 'openapi-fetch'
+import type { paths } from '../../generated/schema.ts'
+import { ContractError } from '../errors.ts'
+import type { RegistryClientOptions } from './options.ts'
+import { createTokenBucket } from './rate-limit.ts'
+import { createTlsFetch } from './tls-fetch.ts'
+import { type Credentials, createTokenAuth } from './token-auth.ts'
+
+/** The typed registry client: openapi-fetch on the spec's paths, plus the project it targets. */
+export type RegistryClient = Client<paths> & {
+  /** The `{project}` segment to pass in `params.path`. */
+  readonly project: string
+  readonly baseUrl: string
+}
+
+/**
+ * Creates a typed client of the registry API. Every call returns `{ data, error, response }`;
+ * nothing throws for an HTTP status.
+ * @example
+ * const cse = createRegistryClient({ baseUrl: 'http://127.0.0.1:30100', domain: 'shop' })
+ * const { data } = await cse.GET('/v4/{project}/registry/version', {
+ *   params: { path: { project: cse.project } },
+ * })
+ */
+export function createRegistryClient(options: RegistryClientOptions): RegistryClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const send = createSender(options)
+  const api = createClient<paths>({
+    baseUrl,
+    fetch: send,
+    headers: options.domain ? { 'X-Domain-Name': options.domain } : {},
+  })
+  const credentials = credentialsOf(options)
+  if (credentials) api.use(createTokenAuth(credentials, baseUrl, send))
+  return Object.assign(api, { project: options.project ?? 'default', baseUrl })
+}
+
+/** The transport: TLS settings, the rate bound and the timeout, around the chosen fetch. */
+function createSender(options: RegistryClientOptions): (request: Request) => Promise<Response> {
+  const tls = tlsFetchOf(options)
+  const base = options.fetch ?? tls ?? ((request: Request) => globalThis.fetch(request))
+  const bucket =
+    options.maxRequestsPerSecond === undefined
+      ? undefined
+      : createTokenBucket(options.maxRequestsPerSecond)
+  const timeoutMs = options.timeoutMs
+  return async (request) => {
+    await bucket?.take()
+    if (timeoutMs === undefined) return base(request)
+    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)])
+    return base(new Request(request, { signal }))
+  }
+}
+
+function tlsFetchOf(options: RegistryClientOptions) {
+  if (options.caFile === undefined && !options.insecure) return undefined
+  if (options.caFile !== undefined && options.insecure) {
+    throw new ContractError(
+      'ERR_TLS_OPTIONS',
+      'Failed to configure TLS: both a CA file and `insecure` were given. Use one of them.',
+    )
+  }
+  return createTlsFetch(
+    options.caFile === undefined ? { insecure: true } : { caFile: options.caFile },
+  )
+}
+
+function credentialsOf(options: RegistryClientOptions): Credentials | undefined {
+  const hasUser = options.user !== undefined || options.password !== undefined
+  if (options.token !== undefined && hasUser) {
+    throw new ContractError(
+      'ERR_AUTH_OPTIONS',
+      'Failed to configure authentication: a token and a user/password were both given. Use one of them.',
+    )
+  }
+  if (options.token !== undefined) return { token: options.token }
+  if (!hasUser) return undefined
+  if (options.user === undefined || options.password === undefined) {
+    throw new ContractError(
+      'ERR_AUTH_OPTIONS',
+      'Failed to configure authentication: `user` and `password` go together. Pass both.',
+    )
+  }
+  return { user: options.user, password: options.password }
+}

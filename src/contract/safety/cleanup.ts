@@ -1,0 +1,43 @@
+import type { RegistryClient } from '../client/create-registry-client.ts'
+import type { RunLedger } from './ledger.ts'
+
+/** What teardown did: the services deleted and those it could not delete (to remove by hand). */
+export interface CleanupReport {
+  deleted: string[]
+  failed: { serviceId: string; message: string }[]
+}
+
+/**
+ * Force-deletes every service the run created and has not deleted yet. A service that is
+ * already gone (`400012`) counts as deleted. Never touches anything outside the ledger.
+ * @example
+ * const report = await cleanupRun(client, ledger)
+ * if (report.failed.length > 0) console.error('left behind:', report.failed)
+ */
+export async function cleanupRun(
+  client: RegistryClient,
+  ledger: RunLedger,
+): Promise<CleanupReport> {
+  const report: CleanupReport = { deleted: [], failed: [] }
+  for (const serviceId of [...ledger.created]) {
+    try {
+      const { response, error } = await client.DELETE(
+        '/v4/{project}/registry/microservices/{serviceId}',
+        { params: { path: { project: client.project, serviceId }, query: { force: 'true' } } },
+      )
+      const code = (error as { errorCode?: unknown } | undefined)?.errorCode
+      if (response.status === 200 || code === '400012') {
+        ledger.recordDeleted(serviceId)
+        report.deleted.push(serviceId)
+      } else {
+        report.failed.push({
+          serviceId,
+          message: `HTTP ${response.status} ${JSON.stringify(error)}`,
+        })
+      }
+    } catch (error) {
+      report.failed.push({ serviceId, message: (error as Error).message })
+    }
+  }
+  return report
+}
