@@ -8,8 +8,11 @@ import { writeFetchResponse } from './write-response.ts'
 
 /** What the request listener needs from the server around it. */
 export interface RequestListenerOptions {
-  /** The handlers to answer with, read on every request so they can change while serving. */
-  handlers(): RequestHandler[]
+  /**
+   * The handlers worth trying for a method and path, then the full list to fall back to when
+   * none of those answers.
+   */
+  handlers(method: string, pathname: string): { routed: RequestHandler[]; all: RequestHandler[] }
   /** The server's origin, e.g. `http://127.0.0.1:30100`. */
   origin(): string
   /** True once the server is closing: responses then ask the client to close the connection. */
@@ -23,7 +26,7 @@ export interface RequestListenerOptions {
  * → Go's plain-text 404, a thrown error → the registry's 500 envelope, `Response.error()` → the
  * connection is dropped.
  * @example
- * const server = createServer(createRequestListener({ handlers: () => mock.handlers, origin: () => url, closing: () => false }))
+ * const server = createServer(createRequestListener({ handlers: () => ({ routed: mock.handlers, all: mock.handlers }), origin: () => url, closing: () => false }))
  */
 export function createRequestListener(options: RequestListenerOptions) {
   let seq = 0
@@ -75,7 +78,10 @@ async function respond(
 ): Promise<Response> {
   try {
     const request = toFetchRequest(req, options.origin(), signal)
-    const response = await getResponse(options.handlers(), request)
+    const { routed, all } = options.handlers(request.method, new URL(request.url).pathname)
+    const response =
+      (await getResponse(routed, request)) ??
+      (routed === all ? undefined : await getResponse(all, request))
     return response ?? textResponse(404, '404 page not found')
   } catch (error) {
     return toErrorResponse(error)

@@ -1,9 +1,10 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CONTROL_PREFIX, withControlHandlers } from '../control/index.ts'
+import { CONTROL_PREFIX } from '../control/index.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from '../mock.ts'
 import { CseMockServerError, listenError } from './errors.ts'
+import { createHandlerRouter } from './handler-router.ts'
 import { DEFAULT_PING_INTERVAL_MS } from './keep-alive.ts'
 import { createRequestListener } from './request-listener.ts'
 import { startSweeper } from './sweeper.ts'
@@ -60,13 +61,13 @@ export async function startCseMockServer(
   checkListenOptions(port, pingIntervalMs)
   const mock = givenMock ?? (await createCseMock(mockOptions))
   // The control API (faults, clock, snapshots over HTTP) answers before the registry does.
-  const handlers = withControlHandlers(mock, mockOptions.baseUrl ?? '*')
+  const router = createHandlerRouter(mock, mockOptions.baseUrl ?? '*')
   let origin = ''
   let closing = false
   const gateway = createWebSocketGateway({ registry: mock.registry, pingIntervalMs })
   const server = createServer(
     createRequestListener({
-      handlers: () => handlers,
+      handlers: (method, pathname) => ({ routed: router.route(method, pathname), all: router.all }),
       origin: () => origin,
       closing: () => closing,
       onRequest: (entry) => {

@@ -47,7 +47,7 @@ const handlers: RequestHandler[] = [
 beforeAll(async () => {
   server = createServer(
     createRequestListener({
-      handlers: () => handlers,
+      handlers: () => ({ routed: handlers, all: handlers }),
       origin: () => origin,
       closing: () => false,
       onRequest: (entry) => entries.push(entry),
