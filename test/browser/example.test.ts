@@ -23,10 +23,6 @@ beforeAll(async () => {
   page.on('response', (response) => {
     if (/^\/(v4|__cse-mock)\//.test(new URL(response.url()).pathname)) mockResponses.push(response)
   })
-  await page.goto(server.url)
-  await page.waitForSelector(
-    '#worker-status[data-state="ready"], #worker-status[data-state="failed"]',
-  )
 })
 
 afterAll(async () => {
@@ -44,6 +40,8 @@ describe('examples/browser in Chromium', () => {
   })
 
   it('starts the mock service worker, which then controls the page', async () => {
+    await page.goto(server?.url ?? '')
+    await page.waitForSelector('#worker-status:is([data-state="ready"], [data-state="failed"])')
     const status = {
       state: await page.getAttribute('#worker-status', 'data-state'),
       text: await page.textContent('#worker-status'),
