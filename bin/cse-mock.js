@@ -7,5 +7,15 @@ if (!process.features.typescript) {
   )
   process.exit(1)
 }
-const { main } = await import('../src/cli/main.ts')
-process.exitCode = await main(process.argv.slice(2))
+let cli
+try {
+  cli = await import('../src/cli/main.ts')
+} catch (error) {
+  // Node strips types only outside node_modules, so an installed copy cannot run its sources.
+  if (error?.code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING') throw error
+  process.stderr.write(
+    'cse-mock: Node does not run TypeScript from node_modules. Run the CLI from a checkout of cse-mock, or from a build that ships JavaScript.\n',
+  )
+  process.exit(1)
+}
+process.exitCode = await cli.main(process.argv.slice(2))
