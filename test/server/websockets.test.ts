@@ -8,7 +8,7 @@ let wsUrl = ''
 const sockets: WebSocket[] = []
 
 beforeAll(async () => {
-  server = await startServe(['--ws-ping-interval', '200', '--quiet'])
+  server = await startServe(['--ws-ping-interval', '400', '--quiet'])
   wsUrl = server.url.replace(/^http/, 'ws')
 })
 
@@ -103,8 +103,8 @@ describe('the heartbeat websocket', () => {
       serviceName: 'pinger',
       version: '1.0.0',
     })
-    // TTL = interval × (times + 1) = 2 s; the cse profile keeps short intervals as sent.
-    const healthCheck = { mode: 'push', interval: 1, times: 1 } as const
+    // TTL = interval × (times + 1) = 6 s, far above the 400 ms pings (the cse profile keeps it).
+    const healthCheck = { mode: 'push', interval: 3, times: 1 } as const
     const kept = await registerInstance(server.url, serviceId, 'kept-alive', healthCheck)
     const socket = connect(
       `/v4/default/registry/microservices/${serviceId}/instances/${kept}/heartbeat`,
