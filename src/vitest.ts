@@ -8,16 +8,29 @@ import { type CseMock, CseMockError, type CseMockOptions, createCseMock } from '
 import type { Clock } from './registry/clock.ts'
 import type { Registry } from './registry/index.ts'
 
-/** The origin tests send requests to when the mock answers any origin (`baseUrl: '*'`). */
+/**
+ * The origin tests send requests to when the mock answers any origin (`baseUrl: '*'`).
+ * @example
+ * await fetch(`${DEFAULT_TEST_BASE_URL}/v4/default/registry/version`)
+ */
 export const DEFAULT_TEST_BASE_URL = 'http://127.0.0.1:30100'
 
-/** Options of `useCseMock` and `createCseMockTest`: the mock's, plus msw's unhandled-request policy. */
+/**
+ * Options of `useCseMock` and `createCseMockTest`: the mock's, plus msw's unhandled-request policy.
+ * @example
+ * const options: UseCseMockOptions = { clock: 'virtual', seed: 42, onUnhandledFrame: 'error' }
+ */
 export interface UseCseMockOptions extends CseMockOptions {
   /** What msw does with requests no handler takes (`'warn'` by default, `'error'`, `'bypass'`, or a callback). */
   onUnhandledFrame?: UnhandledFrameHandle
 }
 
-/** A running mock in a test file; every getter reads the current mock. */
+/**
+ * A running mock in a test file; every getter reads the current mock.
+ * @example
+ * const cse: CseMockHandle = useCseMock()
+ * it('is healthy', async () => expect((await fetch(`${cse.baseUrl}/v4/default/registry/health`)).ok).toBe(true))
+ */
 export interface CseMockHandle {
   readonly mock: CseMock
   readonly registry: Registry

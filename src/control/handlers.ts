@@ -8,7 +8,11 @@ import { checkSnapshot } from './check-snapshot.ts'
 import { advanceInput, profileInput, requestFilterInput, seedInput } from './inputs.ts'
 import { ControlError, controlErrorResponse, controlJson, controlNoContent } from './respond.ts'
 
-/** The path prefix reserved for the control API; registry paths all start with `/v4`. */
+/**
+ * The path prefix reserved for the control API; registry paths all start with `/v4`.
+ * @example
+ * await fetch(`http://127.0.0.1:30100${CONTROL_PREFIX}/faults`)
+ */
 export const CONTROL_PREFIX = '/__cse-mock'
 
 type ControlMethod = 'get' | 'post' | 'put' | 'delete'

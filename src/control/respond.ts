@@ -1,6 +1,10 @@
 const JSON_TYPE = 'application/json; charset=UTF-8'
 
-/** The body of every control API error: a stable `code` and a sentence for people. */
+/**
+ * The body of every control API error: a stable `code` and a sentence for people.
+ * @example
+ * const body: ControlErrorBody = { error: { code: 'FAULT_NOT_FOUND', message: 'No active fault has the id "x".' } }
+ */
 export interface ControlErrorBody {
   error: { code: string; message: string }
 }

@@ -18,7 +18,11 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 }
 
-/** The operations `drop-heartbeats` answers; every other call passes through it. */
+/**
+ * The operations `drop-heartbeats` answers; every other call passes through it.
+ * @example
+ * HEARTBEAT_OPERATIONS.has('heartbeats') // true
+ */
 export const HEARTBEAT_OPERATIONS: ReadonlySet<string> = new Set(['heartbeat', 'heartbeats'])
 
 /**

@@ -10,12 +10,21 @@ import { serviceNameOf } from './service-name.ts'
 import type { ActiveFault, FaultRule } from './types.ts'
 import { validateFaultRule } from './validate-rule.ts'
 
-/** What the controller needs: the registry, to look up the service a call is about. */
+/**
+ * What the controller needs: the registry, to look up the service a call is about.
+ * @example
+ * const options: FaultControllerOptions = { registry }
+ */
 export interface FaultControllerOptions {
   registry: Registry
 }
 
-/** The faults of a mock: add, list and remove rules; `interceptor` applies them to calls. */
+/**
+ * The faults of a mock: add, list and remove rules; `interceptor` applies them to calls.
+ * @example
+ * const { id } = mock.faults.add({ action: { type: 'network' }, times: 1 })
+ * mock.faults.remove(id)
+ */
 export interface FaultController {
   /** Adds a rule after the others; returns it with its id. Throws `InvalidFaultRuleError`. */
   add(rule: FaultRule): ActiveFault

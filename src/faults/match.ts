@@ -1,7 +1,11 @@
 import type { OperationCall } from '../http/operation.ts'
 import type { FaultMatch } from './types.ts'
 
-/** A rule's `match`, prepared once when the rule is added. */
+/**
+ * A rule's `match`, prepared once when the rule is added.
+ * @example
+ * const compiled: CompiledMatch = compileMatch({ operationId: ['heartbeat', 'heartbeats'] })
+ */
 export interface CompiledMatch {
   operationIds?: ReadonlySet<string>
   method?: string

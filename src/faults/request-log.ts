@@ -3,13 +3,21 @@ import { appliedFaultIds } from './applied.ts'
 import { InvalidRequestLogOptionsError } from './errors.ts'
 import type { RequestLogEntry, RequestLogFilter } from './types.ts'
 
-/** Options of `createRequestLog`. */
+/**
+ * Options of `createRequestLog`.
+ * @example
+ * const options: RequestLogOptions = { capacity: 100 }
+ */
 export interface RequestLogOptions {
   /** Entries kept; the oldest is dropped past it. Default 1000. */
   capacity?: number
 }
 
-/** The last calls a mock answered, newest last. */
+/**
+ * The last calls a mock answered, newest last.
+ * @example
+ * mock.requests.list({ operationId: 'heartbeat', status: 200 })
+ */
 export interface RequestLog {
   /** Plugs the log into the HTTP layer's interceptor chain; put it first to see fault answers. */
   readonly interceptor: Interceptor
@@ -66,7 +74,8 @@ export function createRequestLog({ capacity = 1000 }: RequestLogOptions = {}): R
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       }
       const faults = appliedFaultIds(call.request)
-      if (faults) entry.faults = [...faults]
+      // Frozen like the entry: `list()` hands out the stored objects themselves.
+      if (faults) entry.faults = Object.freeze([...faults]) as string[]
       append(Object.freeze(entry))
     }
     try {

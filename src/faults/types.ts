@@ -1,4 +1,8 @@
-/** Which calls a fault applies to; every given field must match. */
+/**
+ * Which calls a fault applies to; every given field must match.
+ * @example
+ * const match: FaultMatch = { method: 'PUT', path: '/heartbeat', serviceName: 'orders' }
+ */
 export interface FaultMatch {
   /** One operationId or several, as in the spec (`heartbeat`, `findInstances`, …). */
   operationId?: string | string[]
@@ -10,7 +14,11 @@ export interface FaultMatch {
   serviceName?: string
 }
 
-/** What a matching fault does to the call. */
+/**
+ * What a matching fault does to the call.
+ * @example
+ * const action: FaultAction = { type: 'status', status: 503 }
+ */
 export type FaultAction =
   /** Waits `ms` (or a random time between `min` and `max`) before the call goes on. */
   | { type: 'latency'; ms?: number; min?: number; max?: number }
@@ -23,10 +31,18 @@ export type FaultAction =
   /** Acknowledges heartbeats without renewing leases, so instances expire. */
   | { type: 'drop-heartbeats' }
 
-/** The `type` of a fault action. */
+/**
+ * The `type` of a fault action.
+ * @example
+ * const type: FaultActionType = 'drop-heartbeats'
+ */
 export type FaultActionType = FaultAction['type']
 
-/** A fault as it is added. */
+/**
+ * A fault as it is added.
+ * @example
+ * const rule: FaultRule = { match: { operationId: 'findInstances' }, action: { type: 'latency', ms: 500 }, probability: 0.3, seed: 7 }
+ */
 export interface FaultRule {
   /** Chosen id (letters, digits, `.`, `_`, `-`); default: a generated `fault-<n>`. */
   id?: string
@@ -40,7 +56,11 @@ export interface FaultRule {
   seed?: number
 }
 
-/** A fault as it is listed. */
+/**
+ * A fault as it is listed.
+ * @example
+ * const [first]: ActiveFault[] = mock.faults.list() // { id: 'fault-1', hits: 2, remaining: 1, … }
+ */
 export interface ActiveFault extends FaultRule {
   id: string
   /** How many calls it has applied to so far. */
@@ -49,7 +69,11 @@ export interface ActiveFault extends FaultRule {
   remaining?: number
 }
 
-/** One entry of the request log. */
+/**
+ * One entry of the request log.
+ * @example
+ * const entry: RequestLogEntry = { seq: 1, time: '2026-01-01T00:00:00.000Z', method: 'GET', url: '/v4/default/registry/version', operationId: 'getVersion', status: 200, durationMs: 0.4 }
+ */
 export interface RequestLogEntry {
   seq: number
   /** ISO time on the wall clock. */
@@ -66,7 +90,11 @@ export interface RequestLogEntry {
   faults?: string[]
 }
 
-/** Narrows `RequestLog.list()`; every given field must match. */
+/**
+ * Narrows `RequestLog.list()`; every given field must match.
+ * @example
+ * const filter: RequestLogFilter = { operationId: 'heartbeat', status: 200 }
+ */
 export interface RequestLogFilter {
   operationId?: string
   /** HTTP method, case-insensitive. */

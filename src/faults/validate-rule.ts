@@ -115,7 +115,8 @@ function validateLatency(raw: Record<string, unknown>): FaultAction {
 
 function record(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(`${what} must be a JSON object, got ${show(value)}`)
+    const got = Array.isArray(value) ? 'an array' : value === undefined ? 'nothing' : show(value)
+    fail(`${what} must be a JSON object, got ${got}`)
   }
   return value as Record<string, unknown>
 }
