@@ -14,9 +14,10 @@ interface KeyShape {
 const shapes = new Map<string, KeyShape | undefined>()
 
 /**
- * Renames body fields to their declared casing: Service Center decodes JSON with Go's
- * case-insensitive field matching, so `{"Instances": …}` is read as `instances`
- * (reference §1.3). Map-typed fields (properties, tags) keep their keys.
+ * Renames body fields to their declared casing and drops undeclared ones: Service Center
+ * decodes JSON with Go's case-insensitive field matching, so `{"Instances": …}` is read as
+ * `instances`, and fields its structs do not declare are ignored (reference §1.3). Map-typed
+ * fields (properties, tags) keep their keys.
  * @example
  * normalizeKeys('heartbeats', { Instances: [] }) // { instances: [] }
  */
@@ -36,7 +37,9 @@ function rename(value: unknown, shape: KeyShape): unknown {
   if (value === null || typeof value !== 'object' || !shape.names) return value
   const out: Record<string, unknown> = {}
   for (const [key, child] of Object.entries(value)) {
-    const name = shape.names.get(key.toLowerCase()) ?? key
+    const name = shape.names.get(key.toLowerCase())
+    // Unknown to the struct: Go's decoder skips it, so it is neither stored nor echoed back.
+    if (name === undefined) continue
     // An exact match wins over a case-folded one, as in Go's decoder.
     if (name !== key && Object.hasOwn(value, name)) continue
     const childShape = shape.children?.get(name)
