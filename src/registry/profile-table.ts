@@ -6,10 +6,10 @@ import { PROFILE_DIFFERENCES } from './profile.ts'
  * console.log(profileTable())
  */
 export function profileTable(): string {
-  const escape = (text: string) => text.replaceAll('|', '\\|')
+  const escapeCell = (text: string) => text.replaceAll('|', '\\|')
   const rows = PROFILE_DIFFERENCES.map(
     ({ key, topic, cse, servicecomb }) =>
-      `| ${escape(topic)} (\`${key}\`) | ${escape(cse)} | ${escape(servicecomb)} |`,
+      `| ${escapeCell(topic)} (\`${key}\`) | ${escapeCell(cse)} | ${escapeCell(servicecomb)} |`,
   )
   return ['| Behaviour | `cse` (default) | `servicecomb` |', '| --- | --- | --- |', ...rows].join(
     '\n',

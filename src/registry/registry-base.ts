@@ -1,0 +1,155 @@
+import { type Clock, createSystemClock } from './clock.ts'
+import { emptyStore, type Quotas, type RegistryCore, type RequestContext } from './core.ts'
+import { newInstanceId } from './ids.ts'
+import { removeInstance } from './instances.ts'
+import type { Lease } from './leases.ts'
+import type * as model from './model.ts'
+import { type Profile, type ProfileRules, rulesOf } from './profile.ts'
+import { createRecordSchemas } from './record-schemas.ts'
+import { restoreSnapshot } from './restore-snapshot.ts'
+import { createRevisionCounter } from './revisions.ts'
+import type { Snapshot } from './snapshot.ts'
+import { takeSnapshot } from './take-snapshot.ts'
+import { TokenIssuer } from './token.ts'
+import { WatchHub } from './watch.ts'
+
+/**
+ * How to build a registry.
+ * @example
+ * const options: RegistryOptions = { profile: 'servicecomb', clock: createVirtualClock(0) }
+ */
+export interface RegistryOptions {
+  /** Which registry generation to imitate; default `cse`. */
+  profile?: Profile
+  /** Time source for leases, timestamps and tokens; default the wall clock. */
+  clock?: Clock
+  /** Per-tenant limits; defaults 50 000 services, 150 000 instances, 100 tags, 100 schemas. */
+  quotas?: Partial<Quotas>
+  /** Account name → password for `createToken`; without it any credentials are accepted. */
+  accounts?: Record<string, string>
+}
+
+const DEFAULT_QUOTAS: Quotas = { services: 50_000, instances: 150_000, tags: 100, schemas: 100 }
+
+/**
+ * What every registry has besides its operations: the state, the profile, the write queue,
+ * expiry, and the whole-registry operations (snapshot, restore, reset, stats).
+ * @example
+ * class Registry extends RegistryBase {}
+ */
+export class RegistryBase {
+  readonly clock: Clock
+  protected readonly core: RegistryCore
+  protected readonly tokens: TokenIssuer
+  #profile: Profile
+  #queue: Promise<unknown> = Promise.resolve()
+  #writing = 0
+
+  constructor(options: RegistryOptions = {}) {
+    this.clock = options.clock ?? createSystemClock()
+    this.#profile = options.profile ?? 'cse'
+    this.core = {
+      rules: rulesOf(this.#profile),
+      clock: this.clock,
+      quotas: { ...DEFAULT_QUOTAS, ...options.quotas },
+      schemas: createRecordSchemas(),
+      revisions: createRevisionCounter(),
+      watchers: new WatchHub(),
+      ...emptyStore(),
+    }
+    this.tokens = new TokenIssuer(this.clock, options.accounts, newInstanceId())
+  }
+
+  /** The profile in force. */
+  get profile(): Profile {
+    return this.#profile
+  }
+
+  /** The behaviour switches of the profile in force. */
+  get rules(): Readonly<ProfileRules> {
+    return this.core.rules
+  }
+
+  /** Switches the profile; stored data stays as it is. */
+  setProfile(profile: Profile): void {
+    this.core.rules = rulesOf(profile)
+    this.#profile = profile
+  }
+
+  /** `GET /registry/version`. */
+  version(): model.VersionResponse {
+    return { version: '2.2.0', buildTag: 'cse-mock', apiVersion: '4.0.0' }
+  }
+
+  /** `GET /registry/health`: the registry's own instances; the mock registers none, so `{}`. */
+  health(_ctx: RequestContext): { instances?: model.MicroServiceInstance[] } {
+    return {}
+  }
+
+  /** Expires every instance whose lease is due (also done at the start of every operation). */
+  sweep(): void {
+    // While a write awaits its collection, expiry waits too: the write swept when it started.
+    if (this.#writing > 0) return
+    this.core.leases.drain(this.clock.now(), (lease) => this.#expire(lease))
+  }
+
+  /** The whole registry as JSON. */
+  snapshot(): Snapshot {
+    return this.read(() => takeSnapshot(this.core))
+  }
+
+  /** Replaces everything with a snapshot; watchers are dropped, instances get a full TTL. */
+  restore(snapshot: Snapshot): Promise<void> {
+    return this.write(async () => {
+      const store = await restoreSnapshot(this.core, snapshot)
+      this.core.watchers.clear()
+      Object.assign(this.core, store)
+    })
+  }
+
+  /** Empties the registry and drops every watcher; the profile stays. */
+  reset(): void {
+    this.core.watchers.clear()
+    Object.assign(this.core, emptyStore())
+  }
+
+  /** How much is stored. */
+  stats(): { tenants: number; services: number; instances: number } {
+    return this.read(() => {
+      let services = 0
+      let instances = 0
+      for (const tenant of this.core.tenants.values()) {
+        services += tenant.byId.size
+        instances += tenant.instanceCount
+      }
+      return { tenants: this.core.tenants.size, services, instances }
+    })
+  }
+
+  /** Runs a read (or a lease-only change) after expiring what is due. */
+  protected read<T>(run: () => T): T {
+    this.sweep()
+    return run()
+  }
+
+  /** Writes run one at a time, so checks made before an await still hold after it. */
+  protected write<T>(run: () => T | Promise<T>): Promise<T> {
+    const task = this.#queue.then(async () => {
+      this.sweep()
+      this.#writing++
+      try {
+        return await run()
+      } finally {
+        this.#writing--
+      }
+    })
+    this.#queue = task.catch(() => undefined)
+    return task
+  }
+
+  #expire(lease: Lease): void {
+    const entry = this.core.tenants.get(lease.tenantKey)?.byId.get(lease.serviceId)
+    const slot = entry?.instances.get(lease.instanceId)
+    if (entry && slot?.lease === lease) removeInstance(this.core, entry, slot)
+  }
+}
