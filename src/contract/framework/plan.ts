@@ -1,3 +1,4 @@
+import { leftovers } from '../scenarios/leftovers.ts'
 import { SPEC_OPERATIONS } from '../spec-operations.ts'
 import type { ProfileProbe } from './profile.ts'
 import type { Scenario } from './scenario.ts'
@@ -16,8 +17,15 @@ const reads = new Set(
 // Batch find is a POST that only reads.
 reads.add('batchFindInstances')
 
+/** The plan line of the teardown that ends every scenario. */
+export const TEARDOWN_PLAN = {
+  name: 'teardown (after each scenario)',
+  operations: ['deleteService'],
+} as const
+
 /**
- * The plan of a run: every scenario and probe with the operations it would call.
+ * The plan of a run: every scenario and probe with the operations it would call, then the
+ * teardown (a forced delete of each service the run created).
  * @example
  * for (const entry of planSuite(SCENARIOS, PROFILE_PROBES)) console.log(entry.name, entry.operations)
  */
@@ -28,6 +36,8 @@ export function planSuite(
   const entries = [
     ...scenarios.map((s) => ({ name: s.name, operations: s.operations })),
     ...probes.map((p) => ({ name: probeName(p), operations: p.operations })),
+    TEARDOWN_PLAN,
+    { name: leftovers.name, operations: leftovers.operations },
   ]
   return entries.map((entry) => ({
     ...entry,

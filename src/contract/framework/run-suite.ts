@@ -6,6 +6,7 @@ import { createRunLedger, type RunLedger } from '../safety/ledger.ts'
 import { createInFlight, createOwnershipTracker } from '../safety/ownership.ts'
 import { createWriteGuard } from '../safety/write-guard.ts'
 import { PROFILE_PROBES, SCENARIOS } from '../scenarios/index.ts'
+import { leftovers } from '../scenarios/leftovers.ts'
 import { type CheckResult, createCheckLog } from './check-log.ts'
 import { createScenarioContext } from './context.ts'
 import { probeName } from './plan.ts'
@@ -62,8 +63,9 @@ export interface ContractRun {
 }
 
 /**
- * Prepares a contract run against one registry. Scenarios run one after another; what each
- * creates is deleted when it ends, and anything left is deleted at the end.
+ * Prepares a contract run against one registry. Scenarios run one after another, then the
+ * profile probes; what each creates is deleted when it ends, and a last read checks that
+ * nothing of the run's application is left.
  * @example
  * const run = createContractRun({ client: { baseUrl: 'http://127.0.0.1:30100' } })
  * const report = await run.run()
@@ -140,6 +142,7 @@ export function createContractRun(options: ContractRunOptions): ContractRun {
       for (const probe of options.probes ?? PROFILE_PROBES) {
         collect(await step(probeName(probe), () => runProbe(t, probe, probeResults)))
       }
+      collect(await step(leftovers.name, () => leftovers.run(t)))
       const checks = [...log.results]
       return {
         runId: ledger.runId,

@@ -1,0 +1,198 @@
+import { writeFile } from 'node:fs/promises'
+import type { RegistryClientOptions } from '../../contract/client/options.ts'
+import { ContractError } from '../../contract/errors.ts'
+import { planSuite } from '../../contract/framework/plan.ts'
+import { createContractRun } from '../../contract/framework/run-suite.ts'
+import { toJsonReport } from '../../contract/report/json.ts'
+import { toJUnitXml } from '../../contract/report/junit.ts'
+import { formatPlan } from '../../contract/report/plan-text.ts'
+import { formatScenarioLine } from '../../contract/report/progress.ts'
+import { formatCleanup, formatRunReport } from '../../contract/report/terminal.ts'
+import { installInterruptCleanup } from '../../contract/safety/signals.ts'
+import { PROFILE_PROBES, SCENARIOS } from '../../contract/scenarios/index.ts'
+import { createEndpointTarget } from '../../contract/targets/endpoint-target.ts'
+import { setupMockTarget } from '../../contract/targets/mock-target.ts'
+import { startServerTarget } from '../../contract/targets/server-target.ts'
+import type { ContractTarget } from '../../contract/targets/target.ts'
+import type { Profile } from '../../registry/index.ts'
+import { defineCommand } from '../command.ts'
+import { choiceFlag, type FlagSpec, integerFlag, type ParsedFlags, parseFlags } from '../flags.ts'
+import { CliUsageError } from '../usage-error.ts'
+
+const text = (name: string, value: string, description: string): FlagSpec => ({
+  name,
+  type: 'string',
+  value,
+  description,
+})
+
+const VERIFY_FLAGS: readonly FlagSpec[] = [
+  text('endpoint', 'URL', 'A live registry to verify, e.g. https://cse.example.com:30100'),
+  {
+    ...text('target', 'mock|server', 'Verify the in-process mock or a spawned server instead'),
+    default: 'mock',
+  },
+  { ...text('project', 'P', 'Project path segment'), default: 'default' },
+  text('domain', 'D', 'Tenant domain, sent as X-Domain-Name'),
+  text('token', 'T', 'Bearer token for engines with security authentication'),
+  text('user', 'U', 'Account to exchange for a token at POST /v4/token (with --password)'),
+  text('password', 'P', 'Password of --user'),
+  text('ca-file', 'F', 'PEM file of a private certificate authority'),
+  {
+    name: 'insecure',
+    type: 'boolean',
+    description: 'Accept any TLS certificate (test registries only)',
+  },
+  text('profile', 'cse|servicecomb', 'Profile of the mock or server target (default: cse)'),
+  { ...text('rate', 'N', 'Requests per second, 0 for no bound'), default: '20 live, 0 otherwise' },
+  text('timeout', 'MS', 'Abort a request after this many milliseconds'),
+  text('junit', 'FILE', 'Write a JUnit XML report'),
+  text('json', 'FILE', 'Write a JSON report'),
+  { name: 'dry-run', type: 'boolean', description: 'Print the plan and send nothing' },
+  { name: 'help', type: 'boolean', description: 'Show this help' },
+]
+
+/** Everything the flags say, checked before anything starts. */
+interface VerifySettings {
+  kind: 'mock' | 'server' | 'endpoint'
+  client: Partial<RegistryClientOptions>
+  /** Requests per second from --rate; 0 removes the live default. */
+  rate: number | undefined
+  profile: Profile | undefined
+  dryRun: boolean
+  junit: string | undefined
+  json: string | undefined
+}
+
+/**
+ * `cse-mock verify`: runs the contract suite against the mock, a spawned server or a live
+ * registry; exit code 0 when every check passes, 1 when one fails, 2 on bad flags.
+ * @example
+ * const code = await verifyCommand.run(['--endpoint', 'http://127.0.0.1:30100'], processIo)
+ */
+export const verifyCommand = defineCommand({
+  name: 'verify',
+  summary: 'Run the contract suite against a registry and report where it differs',
+  flags: VERIFY_FLAGS,
+  async run(argv, io) {
+    const settings = readSettings(parseFlags(VERIFY_FLAGS, argv))
+    if (settings.dryRun) {
+      const where = settings.client.baseUrl ?? `the ${settings.kind} target`
+      io.out(`Plan for ${where} (operations marked * change the registry; nothing is sent):`)
+      for (const line of formatPlan(planSuite(SCENARIOS, PROFILE_PROBES))) io.out(line)
+      return 0
+    }
+    let target: ContractTarget
+    try {
+      target = await openTarget(settings)
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error
+      io.err(`cse-mock verify: ${error.message}`)
+      return 1
+    }
+    const client = { ...target.client, ...settings.client, baseUrl: target.client.baseUrl }
+    if (settings.rate === 0) delete client.maxRequestsPerSecond
+    const run = createContractRun({
+      client,
+      ...(target.settle ? { settle: target.settle } : {}),
+      onEvent: (event) => {
+        if (event.type === 'scenario-end') io.out(formatScenarioLine(event.result))
+      },
+    })
+    io.out(`Verifying ${target.description} as application ${run.ledger.appId}`)
+    const uninstall = installInterruptCleanup(async () => {
+      for (const line of formatCleanup(await run.cleanup(), run.ledger.appId)) io.err(line)
+      await target.close()
+    })
+    try {
+      const report = await run.run()
+      for (const line of formatRunReport(report)) io.out(line)
+      if (settings.junit) await writeFile(settings.junit, toJUnitXml(report))
+      if (settings.json) await writeFile(settings.json, toJsonReport(report))
+      return report.passed ? 0 : 1
+    } finally {
+      uninstall()
+      await target.close()
+    }
+  },
+})
+
+function openTarget(settings: VerifySettings): Promise<ContractTarget> {
+  const { kind, profile } = settings
+  if (kind === 'endpoint') {
+    return Promise.resolve(createEndpointTarget(settings.client as RegistryClientOptions))
+  }
+  if (kind === 'server') return startServerTarget(profile ? { args: ['--profile', profile] } : {})
+  return setupMockTarget(profile ? { profile } : {})
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+function readSettings(flags: ParsedFlags): VerifySettings {
+  const endpoint = str(flags.endpoint)
+  const target = str(flags.target)
+  if (endpoint !== undefined && target !== undefined) {
+    throw new CliUsageError('--endpoint and --target exclude each other')
+  }
+  if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) {
+    throw new CliUsageError(`--endpoint must be an http(s) URL; got '${endpoint}'`)
+  }
+  const profile = str(flags.profile)
+  if (profile !== undefined && endpoint !== undefined) {
+    throw new CliUsageError('--profile only applies to --target mock or server')
+  }
+  const rate = str(flags.rate)
+  return {
+    kind:
+      endpoint !== undefined
+        ? 'endpoint'
+        : choiceFlag('target', target ?? 'mock', ['mock', 'server'] as const),
+    client: clientOptions(flags, endpoint),
+    rate: rate === undefined ? undefined : integerFlag('rate', rate, 0, 10_000),
+    profile:
+      profile === undefined
+        ? undefined
+        : choiceFlag('profile', profile, ['cse', 'servicecomb'] as const),
+    dryRun: flags['dry-run'] === true,
+    junit: str(flags.junit),
+    json: str(flags.json),
+  }
+}
+
+/** The client options the flags give; `baseUrl` is only set with --endpoint. */
+function clientOptions(
+  flags: ParsedFlags,
+  endpoint: string | undefined,
+): Partial<RegistryClientOptions> {
+  if (flags.token !== undefined && (flags.user !== undefined || flags.password !== undefined)) {
+    throw new CliUsageError('--token excludes --user and --password')
+  }
+  if ((flags.user === undefined) !== (flags.password === undefined)) {
+    throw new CliUsageError('--user and --password go together')
+  }
+  if (flags['ca-file'] !== undefined && flags.insecure) {
+    throw new CliUsageError('--ca-file and --insecure exclude each other')
+  }
+  const options: Partial<RegistryClientOptions> = {}
+  if (endpoint !== undefined) options.baseUrl = endpoint
+  const pairs = [
+    ['project', 'project'],
+    ['domain', 'domain'],
+    ['token', 'token'],
+    ['user', 'user'],
+    ['password', 'password'],
+    ['ca-file', 'caFile'],
+  ] as const
+  for (const [flag, key] of pairs) {
+    const value = str(flags[flag])
+    if (value !== undefined) options[key] = value
+  }
+  if (flags.insecure) options.insecure = true
+  const rate = str(flags.rate)
+  if (rate !== undefined && Number(rate) > 0) options.maxRequestsPerSecond = Number(rate)
+  const timeout = str(flags.timeout)
+  if (timeout !== undefined) options.timeoutMs = integerFlag('timeout', timeout, 1, 3_600_000)
+  return options
+}

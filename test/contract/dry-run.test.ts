@@ -1,0 +1,94 @@
+import { HttpResponse, http } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { CliIo } from '../../src/cli/command.ts'
+import { verifyCommand } from '../../src/cli/commands/verify.ts'
+import { CliUsageError } from '../../src/cli/usage-error.ts'
+import {
+  createContractRun,
+  defineScenario,
+  OWN_WRITES_RULE,
+  PROFILE_PROBES,
+  SCENARIOS,
+} from '../../src/contract/index.ts'
+
+const BASE = 'http://live.contract.test'
+const received: string[] = []
+const server = setupServer(
+  http.all('*', ({ request }) => {
+    received.push(`${request.method} ${new URL(request.url).pathname}`)
+    return HttpResponse.json({ version: '2.2.0' })
+  }),
+)
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
+afterEach(() => {
+  received.length = 0
+})
+afterAll(() => server.close())
+
+function captureIo() {
+  const out: string[] = []
+  const err: string[] = []
+  const io: CliIo = { out: (line) => out.push(line), err: (line) => err.push(line) }
+  return { io, out, err }
+}
+
+describe('cse-mock verify --dry-run', () => {
+  it('prints every scenario and probe with its operations and sends nothing', async () => {
+    const { io, out } = captureIo()
+    const code = await verifyCommand.run(['--endpoint', BASE, '--dry-run', '--token', 't'], io)
+    expect(code).toBe(0)
+    expect(received).toEqual([])
+    const plan = out.join('\n')
+    for (const entry of [...SCENARIOS.map((s) => s.name), ...PROFILE_PROBES.map((p) => p.key)]) {
+      expect(plan).toContain(entry)
+    }
+    expect(plan).toMatch(/tags +→ createService\*, setTags\*, getTags, updateTag\*, deleteTags\*/)
+  })
+})
+
+describe('cse-mock verify flags', () => {
+  it.each([
+    [['--endpoint', BASE, '--target', 'mock'], /exclude each other/],
+    [['--target', 'cloud'], /--target must be one of mock, server/],
+    [['--endpoint', BASE, '--user', 'root'], /go together/],
+    [['--endpoint', BASE, '--token', 't', '--user', 'u', '--password', 'p'], /--token excludes/],
+    [['--endpoint', 'cse.example.com'], /http\(s\) URL/],
+    [['--endpoint', BASE, '--rate', 'fast'], /--rate must be an integer/],
+    [['--endpoint', BASE, '--profile', 'cse'], /--profile only applies/],
+    [['--endpoint', BASE, '--ca-file', 'ca.pem', '--insecure'], /exclude each other/],
+    [['--bogus'], /unknown flag --bogus/],
+  ])('refuses %j as a usage error before sending anything', async (argv, message) => {
+    const { io } = captureIo()
+    const attempt = verifyCommand.run(argv, io)
+    await expect(attempt).rejects.toBeInstanceOf(CliUsageError)
+    await expect(attempt).rejects.toThrow(message)
+    expect(received).toEqual([])
+  })
+})
+
+describe('a run', () => {
+  it('records a scenario that writes to a foreign service as failed, without sending the write', async () => {
+    const rogue = defineScenario({
+      name: 'rogue',
+      operations: ['deleteService'],
+      async run(t) {
+        await t.api.DELETE('/v4/{project}/registry/microservices/{serviceId}', {
+          params: { path: t.path({ serviceId: 'production-orders' }), query: { force: 'true' } },
+        })
+      },
+    })
+    const run = createContractRun({ client: { baseUrl: BASE }, scenarios: [rogue], probes: [] })
+    const report = await run.run()
+    expect(report.passed).toBe(false)
+    expect(report.checks).toContainEqual(
+      expect.objectContaining({
+        scenario: 'rogue',
+        rule: OWN_WRITES_RULE,
+        outcome: 'failed',
+        message: expect.stringContaining('"production-orders" was not created by this run'),
+      }),
+    )
+    expect(received.filter((line) => line.startsWith('DELETE'))).toEqual([])
+  })
+})
