@@ -1,3 +1,5 @@
+import { RegistryUsageError } from './errors.ts'
+
 /**
  * The time source of a registry: leases, timestamps and token expiry all read it.
  * @example
@@ -42,7 +44,8 @@ export function createVirtualClock(startMs: number = Date.now()): VirtualClock {
     now: () => current,
     advance(ms) {
       if (!Number.isFinite(ms) || ms < 0) {
-        throw new RangeError(
+        throw new RegistryUsageError(
+          'ERR_INVALID_DURATION',
           `Failed to advance the virtual clock: ${ms} is not a non-negative number of milliseconds. Pass a duration like 30_000.`,
         )
       }

@@ -58,11 +58,11 @@ export class TokenIssuer {
   create(body: { name: string; password: string; tokenExpirationTime?: string }): {
     token: string
   } {
-    const { name, password } = body ?? {}
+    const { name, password, tokenExpirationTime } = body ?? {}
     if (this.#accounts && (!name || this.#accounts[name] !== password)) {
       throw new RegistryError('401202', 'User name or password is wrong.')
     }
-    const lifetime = body.tokenExpirationTime || DEFAULT_LIFETIME
+    const lifetime = tokenExpirationTime || DEFAULT_LIFETIME
     const ms = parseGoDuration(lifetime)
     if (ms === undefined || ms < MIN_LIFETIME_MS || ms > MAX_LIFETIME_MS) {
       throw new RegistryError(

@@ -1,3 +1,5 @@
+import { RegistryUsageError } from './errors.ts'
+
 /**
  * A version as four numeric segments, missing ones 0 (reference §3.1).
  * @example
@@ -43,7 +45,8 @@ export function compareVersions(a: string | ParsedVersion, b: string | ParsedVer
   const left = typeof a === 'string' ? parseVersion(a) : a
   const right = typeof b === 'string' ? parseVersion(b) : b
   if (!left || !right) {
-    throw new TypeError(
+    throw new RegistryUsageError(
+      'ERR_INVALID_VERSION',
       `Failed to compare versions: "${String(a)}" or "${String(b)}" is not a version. Pass 1 to 4 numeric segments of at most 32767.`,
     )
   }
