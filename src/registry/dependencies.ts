@@ -25,7 +25,11 @@ import {
 } from './tenant.ts'
 import { parseVersionRule, selectVersions } from './version.ts'
 
-/** The rule Modern Service Center records for every dependency: all versions (reference §6.1). */
+/**
+ * The rule Modern Service Center records for every dependency: all versions (reference §6.1).
+ * @example
+ * recordDependency(tenant, consumerId, { environment: '', appId: 'shop', serviceName: 'cart', version: ALL_VERSIONS })
+ */
 export const ALL_VERSIONS = '0.0.0+'
 
 /**

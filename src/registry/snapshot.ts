@@ -5,7 +5,11 @@ type MicroServiceInstance = components['schemas']['MicroServiceInstance']
 type MicroServiceKey = components['schemas']['MicroServiceKey']
 type Schema = components['schemas']['Schema']
 
-/** The format tag every snapshot carries; bumped on incompatible changes. */
+/**
+ * The format tag every snapshot carries; bumped on incompatible changes.
+ * @example
+ * if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error('unknown snapshot format')
+ */
 export const SNAPSHOT_FORMAT = 'cse-mock/snapshot@1'
 
 /**
@@ -21,7 +25,11 @@ export interface Snapshot {
   tenants: SnapshotTenant[]
 }
 
-/** One tenant: `domain` is the X-Domain-Name (or `default`), `project` the path segment. */
+/**
+ * One tenant: `domain` is the X-Domain-Name (or `default`), `project` the path segment.
+ * @example
+ * const tenant: SnapshotTenant = { domain: 'default', project: 'default', services: [], dependencies: [] }
+ */
 export interface SnapshotTenant {
   domain: string
   project: string
@@ -30,7 +38,11 @@ export interface SnapshotTenant {
   dependencies: SnapshotDependency[]
 }
 
-/** A service with everything that hangs off it. */
+/**
+ * A service with everything that hangs off it.
+ * @example
+ * const entry: SnapshotService = { service: { serviceId: 'abc', serviceName: 'cart' }, tags: { canary: 'true' } }
+ */
 export interface SnapshotService {
   /** The stored service, `serviceId` and timestamps included. */
   service: MicroService
@@ -40,7 +52,11 @@ export interface SnapshotService {
   instances?: MicroServiceInstance[]
 }
 
-/** The providers one consumer depends on. `version` holds the rule (`0.0.0+` = all versions). */
+/**
+ * The providers one consumer depends on. `version` holds the rule (`0.0.0+` = all versions).
+ * @example
+ * const dependency: SnapshotDependency = { consumerId: 'abc', providers: [{ appId: 'shop', serviceName: 'cart', version: '0.0.0+' }] }
+ */
 export interface SnapshotDependency {
   consumerId: string
   providers: MicroServiceKey[]
