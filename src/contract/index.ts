@@ -31,7 +31,12 @@ export type {
   SettleOptions,
 } from './framework/scenario.ts'
 export { defineScenario } from './framework/scenario.ts'
-export { createSpecCheck, ERROR_ENVELOPE_RULE } from './framework/spec-check.ts'
+export {
+  createSpecCheck,
+  ERROR_ENVELOPE_RULE,
+  SPEC_MATCH_RULE,
+  SPEC_RULES,
+} from './framework/spec-check.ts'
 export { JSON_REPORT_FORMAT, toJsonReport } from './report/json.ts'
 export { toJUnitXml } from './report/junit.ts'
 export { formatPlan } from './report/plan-text.ts'

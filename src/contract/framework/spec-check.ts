@@ -4,6 +4,20 @@ import { operationIdOf } from '../spec-operations.ts'
 import type { CheckLog } from './check-log.ts'
 import { tagResponse } from './response-operations.ts'
 
+/** The rule a response passes when the spec validators find nothing. */
+export const SPEC_MATCH_RULE = 'matches the spec'
+
+/**
+ * The rule a spec validation issue breaks, by where it was found.
+ * @example
+ * SPEC_RULES.header // 'declared headers present and valid'
+ */
+export const SPEC_RULES = {
+  status: 'status declared for the operation',
+  header: 'declared headers present and valid',
+  body: 'body valid against the spec',
+} as const
+
 /** The rule every error answer must follow (reference §1.5). */
 export const ERROR_ENVELOPE_RULE = 'errorCode is a string and status = code/1000'
 
@@ -33,7 +47,7 @@ export function createSpecCheck(log: CheckLog): Middleware {
       const text = await response.clone().text()
       const parsed = parseBody(text, response.headers.get('content-type'))
       if (parsed.error !== undefined) {
-        log.add({ operationId, rule: 'spec body', outcome: 'failed', message: parsed.error })
+        log.add({ operationId, rule: SPEC_RULES.body, outcome: 'failed', message: parsed.error })
         return undefined
       }
       const issues = validator.response(operationId, {
@@ -41,14 +55,20 @@ export function createSpecCheck(log: CheckLog): Middleware {
         headers: response.headers,
         body: parsed.body,
       })
-      if (issues.length === 0) log.add({ operationId, rule: 'spec', outcome: 'passed' })
+      if (issues.length === 0) log.add({ operationId, rule: SPEC_MATCH_RULE, outcome: 'passed' })
       for (const issue of issues) {
         const value = issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`
         log.add({
           operationId,
-          rule: `spec ${issue.location}`,
+          rule:
+            issue.location in SPEC_RULES
+              ? SPEC_RULES[issue.location as keyof typeof SPEC_RULES]
+              : `spec ${issue.location}`,
           outcome: 'failed',
-          message: `${response.status} ${issue.name}: ${issue.message}${value}`,
+          message:
+            issue.location === 'status'
+              ? `HTTP ${response.status} ${issue.message}`
+              : `HTTP ${response.status}: ${issue.name} ${issue.message}${value}`,
         })
       }
       if (response.status >= 400) checkEnvelope(log, operationId, response.status, parsed.body)

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type ContractTarget,
+  createContractRun,
+  describeCheck,
+  targetFromEnv,
+} from '../../src/contract/index.ts'
+
+// The same scenarios as against the in-process mock, over real HTTP to a spawned
+// `cse-mock serve` (what CSE_TARGET=server selects).
+let target: ContractTarget
+
+beforeAll(async () => {
+  target = await targetFromEnv({ CSE_TARGET: 'server' })
+}, 30_000)
+
+afterAll(async () => {
+  await target?.close()
+})
+
+describe('the suite against the standalone server (CSE_TARGET=server)', () => {
+  it('passes every check and leaves nothing behind', async () => {
+    expect(target.kind).toBe('server')
+    expect(target.client.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const report = await createContractRun({ client: target.client }).run()
+    expect(report.checks.filter((c) => c.outcome === 'failed').map(describeCheck)).toEqual([])
+    expect(report.passed).toBe(true)
+    expect(report.cleanup.failed).toEqual([])
+    expect(report.profile.summary).toBe('behaves like cse on 10 of 10 differences')
+  }, 60_000)
+})
