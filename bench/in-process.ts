@@ -1,0 +1,207 @@
+import { getResponse, HttpResponse, http, type RequestHandler } from 'msw'
+import { setupServer } from 'msw/node'
+import { withControlHandlers } from '../src/control/index.ts'
+import { setupCseMock } from '../src/node.ts'
+import { createRegistry, type Registry, type RequestContext } from '../src/registry/index.ts'
+import { median, type Operation, timeRound } from './loop.ts'
+import {
+  APP_ID,
+  type BenchRequest,
+  createBenchSnapshot,
+  firstInstanceId,
+  headersOf,
+  registrationBody,
+  requestOf,
+  SAME_INSTANCE_ID,
+  SCENARIOS,
+  type Scenario,
+  type ScenarioId,
+  SERVICES,
+} from './scenarios.ts'
+import type { BenchSettings } from './settings.ts'
+
+/** One scenario in process: cost per call (µs) at each layer. */
+export interface InProcessRow extends Scenario {
+  /** `fetch` intercepted by `setupCseMock` (msw's `setupServer`). */
+  mswMicros: number
+  /** Over the constant msw handler behind the same `fetch`: 1.25 = the mock adds 25 %. */
+  mswOfFloor: number
+  /** `getResponse(handlers, request)`: the handlers without msw's network interception. */
+  getResponseMicros: number
+  getResponseOfFloor: number
+  /** The registry's own method, no HTTP at all. */
+  registryMicros: number
+}
+
+/** The in-process part: msw interception, `getResponse` and the registry API. */
+export interface InProcessPart {
+  /** A handler that answers a constant JSON body (the find-one answer), by layer. */
+  floor: { mswMicros: number; getResponseMicros: number }
+  rows: InProcessRow[]
+}
+
+const ORIGIN = 'http://cse.bench'
+const FLOOR_URL = 'http://floor.bench/v4/default/registry/instances'
+const CTX: RequestContext = { domain: 'default', project: 'default' }
+
+interface Case {
+  key: string
+  op: Operation
+}
+
+interface Group {
+  before?: () => void
+  after?: () => void
+  cases: Case[]
+}
+
+/**
+ * Measures every scenario at three layers. Rounds interleave the layers (floor, mock, floor,
+ * mock, …), so a burst of load from another process hits both sides of a ratio alike.
+ */
+export async function runInProcessPart(settings: BenchSettings): Promise<InProcessPart> {
+  const cse = await setupCseMock({ fixture: createBenchSnapshot() })
+  const handlers = withControlHandlers(cse)
+  const floorBody = await findOneBody(handlers)
+  const floorHandler = http.get(FLOOR_URL, () => HttpResponse.json(floorBody))
+  const floorServer = setupServer(floorHandler)
+  const registry = createRegistry()
+  await registry.restore(createBenchSnapshot())
+
+  const groups: Group[] = [
+    {
+      before: () => floorServer.listen({ onUnhandledFrame: 'error' }),
+      after: () => floorServer.close(),
+      cases: [{ key: 'msw:floor', op: viaFetch(() => ({ method: 'GET', path: '' }), FLOOR_URL) }],
+    },
+    {
+      before: () => cse.server.listen({ onUnhandledFrame: 'error' }),
+      after: () => cse.server.close(),
+      cases: SCENARIOS.map(({ id }) => ({ key: `msw:${id}`, op: viaFetch(sequence(id)) })),
+    },
+    {
+      cases: [
+        { key: 'getResponse:floor', op: viaGetResponse([floorHandler], () => floorRequest()) },
+        ...SCENARIOS.map(({ id }) => ({
+          key: `getResponse:${id}`,
+          op: viaGetResponse(handlers, sequence(id)),
+        })),
+      ],
+    },
+    {
+      cases: SCENARIOS.map(({ id }) => ({ key: `registry:${id}`, op: viaRegistry(registry, id) })),
+    },
+  ]
+  const times = await interleave(groups, settings)
+  const at = (key: string) => times.get(key)!
+  const floor = { mswMicros: at('msw:floor'), getResponseMicros: at('getResponse:floor') }
+  return {
+    floor,
+    rows: SCENARIOS.map((scenario) => ({
+      ...scenario,
+      mswMicros: at(`msw:${scenario.id}`),
+      mswOfFloor: at(`msw:${scenario.id}`) / floor.mswMicros,
+      getResponseMicros: at(`getResponse:${scenario.id}`),
+      getResponseOfFloor: at(`getResponse:${scenario.id}`) / floor.getResponseMicros,
+      registryMicros: at(`registry:${scenario.id}`),
+    })),
+  }
+}
+
+async function interleave(groups: Group[], settings: BenchSettings): Promise<Map<string, number>> {
+  const { rounds, roundMs, maxOps } = settings.loop
+  const samples = new Map<string, number[]>()
+  // Round 0 warms up every path and is not kept.
+  for (let round = 0; round <= rounds; round++) {
+    for (const group of groups) {
+      group.before?.()
+      try {
+        for (const { key, op } of group.cases) {
+          const micros = await timeRound(op, { roundMs, maxOps })
+          if (round > 0) samples.set(key, [...(samples.get(key) ?? []), micros])
+        }
+      } finally {
+        group.after?.()
+      }
+    }
+  }
+  return new Map([...samples].map(([key, values]) => [key, median(values)]))
+}
+
+/** The requests of a scenario, numbered so that growing registrations never repeat. */
+function sequence(id: ScenarioId): () => BenchRequest {
+  let n = 0
+  return () => requestOf(id, n++)
+}
+
+function viaFetch(next: () => BenchRequest, url?: string): Operation {
+  return async () => {
+    const request = next()
+    const response = await fetch(url ?? `${ORIGIN}${request.path}`, toInit(request))
+    await response.arrayBuffer()
+    if (!response.ok) throw new Error(`${request.method} ${request.path}: ${response.status}`)
+  }
+}
+
+function viaGetResponse(handlers: RequestHandler[], next: () => BenchRequest | Request): Operation {
+  return async () => {
+    const request = next()
+    const fetchRequest =
+      request instanceof Request
+        ? request
+        : new Request(`${ORIGIN}${request.path}`, toInit(request))
+    const response = await getResponse(handlers, fetchRequest)
+    await response?.arrayBuffer()
+    if (!response?.ok) throw new Error(`${fetchRequest.method} ${fetchRequest.url}: no 2xx answer`)
+  }
+}
+
+function viaRegistry(registry: Registry, id: ScenarioId): Operation {
+  let n = 0
+  switch (id) {
+    case 'registerGrowing':
+      return () =>
+        registry.registerInstance(
+          CTX,
+          SERVICES.registerGrowing.serviceId,
+          registrationBody(3_000_000 + n++).instance,
+        )
+    case 'registerSame': {
+      const body = registrationBody(0, SAME_INSTANCE_ID).instance
+      return () => registry.registerInstance(CTX, SERVICES.registerSame.serviceId, body)
+    }
+    case 'heartbeat': {
+      const { serviceId } = SERVICES.heartbeat
+      const instanceId = firstInstanceId(serviceId)
+      return () => registry.heartbeat(CTX, serviceId, instanceId)
+    }
+    case 'findOne':
+    case 'find100':
+    case 'find1000': {
+      const serviceName = SERVICES[id].name
+      return () => registry.findInstances(CTX, { appId: APP_ID, serviceName, version: 'latest' })
+    }
+  }
+}
+
+function toInit(request: BenchRequest): RequestInit {
+  return {
+    method: request.method,
+    headers: headersOf(request),
+    ...(request.body === undefined ? {} : { body: request.body }),
+  }
+}
+
+function floorRequest(): Request {
+  return new Request(FLOOR_URL)
+}
+
+/** The floor answers exactly what find-one answers, so both serialise the same JSON. */
+async function findOneBody(handlers: RequestHandler[]): Promise<Record<string, unknown>> {
+  const response = await getResponse(
+    handlers,
+    new Request(`${ORIGIN}${requestOf('findOne', 0).path}`),
+  )
+  if (!response?.ok) throw new Error('Failed to read the find-one answer for the msw floor')
+  return (await response.json()) as Record<string, unknown>
+}

@@ -1,0 +1,53 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { forkPart } from './fork-part.ts'
+import { runHttpPart } from './http.ts'
+import type { InProcessPart } from './in-process.ts'
+import { describeMachine, loadAverage } from './machine.ts'
+import { type BenchResults, renderMarkdown } from './report.ts'
+import type { ScaleRow } from './scale.ts'
+import { settingsFrom } from './settings.ts'
+import { checkTargets } from './targets.ts'
+
+// `npm run bench [-- --quick]`: the HTTP part is driven from this process (the servers run in
+// child processes); the in-process and scale parts each run in a fresh child process.
+const settings = settingsFrom(process.argv.slice(2))
+const OUT_DIR = new URL('../bench-results/', import.meta.url)
+const progress = (line: string) => process.stderr.write(`${line}\n`)
+
+const started = performance.now()
+const loadBefore = loadAverage()
+progress(`cse-mock bench${settings.quick ? ' --quick' : ''}: load average ${loadBefore.join(' ')}`)
+
+progress('HTTP: cse-mock serve and bare node:http under autocannon…')
+const http = await runHttpPart(settings, progress)
+
+progress('In process: msw interception, getResponse and the registry API…')
+const quick = settings.quick ? ['--quick'] : []
+const inProcess = await forkPart<InProcessPart>(['in-process', ...quick])
+
+progress(
+  `Scale: ${settings.scale.sizes.map((size) => size.toLocaleString('en-US')).join(', ')} instances…`,
+)
+const scale = await forkPart<ScaleRow[]>(['scale', ...quick], ['--expose-gc'])
+
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  quick: settings.quick,
+  machine: describeMachine(),
+  loadBefore,
+  loadAfter: loadAverage(),
+  durationSeconds: (performance.now() - started) / 1000,
+  loop: { rounds: settings.loop.rounds, roundMs: settings.loop.roundMs },
+  http,
+  inProcess,
+  scale,
+  targets: checkTargets({ http, inProcess, scale }),
+}
+const markdown = renderMarkdown(results)
+await mkdir(OUT_DIR, { recursive: true })
+await writeFile(new URL('latest.md', OUT_DIR), markdown)
+await writeFile(new URL('latest.json', OUT_DIR), `${JSON.stringify(results, null, 2)}\n`)
+process.stdout.write(markdown)
+progress(
+  `Written to bench-results/latest.md and latest.json in ${Math.round(results.durationSeconds)} s.`,
+)
