@@ -105,3 +105,13 @@ export class RegistryUsageError extends Error {
     this.code = code
   }
 }
+
+/**
+ * How Service Center words a failed entry inside a batch answer: the fixed message with the
+ * detail in parentheses, e.g. `Instance does not exist(Instance does not exist.)`.
+ * @example
+ * batchErrMessage(new RegistryError('400017', 'gone')) // 'Instance does not exist(gone)'
+ */
+export function batchErrMessage(error: RegistryError): string {
+  return error.detail ? `${error.errorMessage}(${error.detail})` : error.errorMessage
+}

@@ -54,8 +54,11 @@ export function existence(
 }
 
 function serviceExists(core: RegistryCore, ctx: RequestContext, q: ExistenceQuery): string {
-  const { appId, serviceName, version } = q
-  if (!appId || !serviceName || !version) {
+  const { appId, serviceName } = q
+  // Service Center 2.1+ answers a missing version as a version mismatch (observed: 400026);
+  // the classic rule-based check requires one.
+  const version = q.version ?? (core.rules.versionRules ? undefined : '')
+  if (!appId || !serviceName || version === undefined) {
     throw new RegistryError('400001', "fields 'appId', 'serviceName' and 'version' are required")
   }
   const environment = environmentOf(core, q.env)
@@ -82,7 +85,7 @@ function serviceExists(core: RegistryCore, ctx: RequestContext, q: ExistenceQuer
       throw new RegistryError('400026', `Micro-service[${flag}] has no version matching the rule.`)
     return newest.record.serviceId!
   }
-  if (!parseVersion(version)) {
+  if (version !== '' && !parseVersion(version)) {
     throw new RegistryError('400001', `field 'version' invalid value '${version}': not a version`)
   }
   if (!versions) throw new RegistryError('400012', `Micro-service[${flag}] does not exist.`)

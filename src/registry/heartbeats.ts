@@ -1,5 +1,5 @@
 import type { RegistryCore, RequestContext } from './core.ts'
-import { RegistryError } from './errors.ts'
+import { batchErrMessage, RegistryError } from './errors.ts'
 import { requireInstance } from './instance-updates.ts'
 import type { HeartbeatSetResponse, InstanceHbResult } from './model.ts'
 
@@ -44,7 +44,7 @@ export function heartbeats(
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error
       failure ??= error
-      results.push({ serviceId, instanceId, errMessage: error.detail || error.errorMessage })
+      results.push({ serviceId, instanceId, errMessage: batchErrMessage(error) })
     }
   }
   if (core.rules.batchHeartbeatResponse === 'list') return { instances: results }

@@ -1,6 +1,6 @@
 import { type RegistryCore, type RequestContext, requireService } from './core.ts'
 import { hasOtherConsumers, removeConsumer } from './dependencies.ts'
-import { RegistryError } from './errors.ts'
+import { batchErrMessage, RegistryError } from './errors.ts'
 import { removeInstance } from './instances.ts'
 import type { DeleteServicesResponse, DelServicesRspInfo } from './model.ts'
 import { removeFromIndex, type ServiceEntry, serviceIdentityKey } from './tenant.ts'
@@ -71,7 +71,7 @@ export function deleteServices(
       results.push({ serviceId })
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error
-      const errMessage = error.detail || error.errorMessage
+      const errMessage = batchErrMessage(error)
       results.push({ serviceId, errMessage })
       failed.push(`${serviceId}: ${errMessage}`)
     }
