@@ -21,6 +21,7 @@ export type {
   ContractRun,
   ContractRunOptions,
   RunEvent,
+  RunTarget,
   SuiteReport,
 } from './framework/run-suite.ts'
 export { createContractRun } from './framework/run-suite.ts'
@@ -31,6 +32,8 @@ export type {
   SettleOptions,
 } from './framework/scenario.ts'
 export { defineScenario } from './framework/scenario.ts'
+export type { OpenSocket, SocketOpening, SocketSession } from './framework/sockets.ts'
+export { createSocketOpener } from './framework/sockets.ts'
 export {
   createSpecCheck,
   ERROR_ENVELOPE_RULE,

@@ -78,7 +78,11 @@ describe('a run', () => {
         })
       },
     })
-    const run = createContractRun({ client: { baseUrl: BASE }, scenarios: [rogue], probes: [] })
+    const run = createContractRun({
+      target: { client: { baseUrl: BASE } },
+      scenarios: [rogue],
+      probes: [],
+    })
     const report = await run.run()
     expect(report.passed).toBe(false)
     expect(report.checks).toContainEqual(

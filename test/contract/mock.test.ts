@@ -23,7 +23,7 @@ describe.each(['cse', 'servicecomb'] as const)(
   (profile) => {
     it('passes every check, leaves nothing behind and recognises the profile', async () => {
       target = await setupMockTarget({ profile })
-      const report = await createContractRun({ client: target.client }).run()
+      const report = await createContractRun({ target }).run()
       expect(report.checks.filter((c) => c.outcome === 'failed').map(describeCheck)).toEqual([])
       expect(report.passed).toBe(true)
       expect(report.cleanup.failed).toEqual([])
@@ -39,7 +39,7 @@ describe.each(['cse', 'servicecomb'] as const)(
 describe('the suite plan', () => {
   it('ends with a check that nothing is left behind', async () => {
     target = await setupMockTarget()
-    const report = await createContractRun({ client: target.client }).run()
+    const report = await createContractRun({ target }).run()
     expect(report.scenarios.at(-1)?.name).toBe(leftovers.name)
     expect(report.checks).toContainEqual(
       expect.objectContaining({
@@ -51,7 +51,7 @@ describe('the suite plan', () => {
 
   it('exercises every spec operation and calls only what each scenario declares', async () => {
     target = await setupMockTarget()
-    const report = await createContractRun({ client: target.client }).run()
+    const report = await createContractRun({ target }).run()
     const exercised = new Set(
       report.checks.filter((c) => c.outcome === 'passed').map((c) => c.operationId),
     )
@@ -64,6 +64,8 @@ describe('the suite plan', () => {
       [leftovers.name, leftovers.operations],
     ])
     for (const [name, operations] of declared) {
+      // A scenario the target cannot serve (websockets here) is skipped as a whole.
+      if (report.scenarios.find((s) => s.name === name)?.outcome === 'skipped') continue
       const called = new Set(
         report.checks
           .filter((c) => c.scenario === name && c.operationId !== 'suite')

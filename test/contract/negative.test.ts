@@ -18,7 +18,9 @@ afterEach(async () => {
 
 async function failuresAgainst(defect: Defect): Promise<CheckResult[]> {
   server = await startDefectiveServer([defect])
-  const report = await createContractRun({ client: { baseUrl: server.url } }).run()
+  const report = await createContractRun({
+    target: { client: { baseUrl: server.url }, websockets: false },
+  }).run()
   expect(report.passed).toBe(false)
   return report.checks.filter((check) => check.outcome === 'failed')
 }
@@ -26,7 +28,9 @@ async function failuresAgainst(defect: Defect): Promise<CheckResult[]> {
 describe('the suite against a server that breaks the contract', () => {
   it('works against the same server without defects, so every failure below is the defect', async () => {
     server = await startDefectiveServer([])
-    const report = await createContractRun({ client: { baseUrl: server.url } }).run()
+    const report = await createContractRun({
+      target: { client: { baseUrl: server.url }, websockets: false },
+    }).run()
     expect(report.checks.filter((c) => c.outcome === 'failed').map(describeCheck)).toEqual([])
   })
 

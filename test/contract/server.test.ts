@@ -22,10 +22,21 @@ describe('the suite against the standalone server (CSE_TARGET=server)', () => {
   it('passes every check and leaves nothing behind', async () => {
     expect(target.kind).toBe('server')
     expect(target.client.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    const report = await createContractRun({ client: target.client }).run()
+    const report = await createContractRun({ target }).run()
     expect(report.checks.filter((c) => c.outcome === 'failed').map(describeCheck)).toEqual([])
     expect(report.passed).toBe(true)
     expect(report.cleanup.failed).toEqual([])
     expect(report.profile.summary).toBe('behaves like cse on 10 of 10 differences')
+    // Over real HTTP the websocket operations are exercised too.
+    for (const [operationId, rule] of [
+      ['watch', 'pushes CREATE for a new provider instance'],
+      ['watch', 'frames are valid WatchEvents'],
+      ['heartbeatWebSocket', 'upgrades for a live instance'],
+      ['heartbeatWebSocket', 'closes an unknown instance with 4001'],
+    ]) {
+      expect(report.checks).toContainEqual(
+        expect.objectContaining({ operationId, rule, outcome: 'passed' }),
+      )
+    }
   }, 60_000)
 })

@@ -93,8 +93,7 @@ export const verifyCommand = defineCommand({
     const client = { ...target.client, ...settings.client, baseUrl: target.client.baseUrl }
     if (settings.rate === 0) delete client.maxRequestsPerSecond
     const run = createContractRun({
-      client,
-      ...(target.settle ? { settle: target.settle } : {}),
+      target: { ...target, client },
       onEvent: (event) => {
         if (event.type === 'scenario-end') io.out(formatScenarioLine(event.result))
       },

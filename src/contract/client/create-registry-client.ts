@@ -11,6 +11,8 @@ export type RegistryClient = Client<paths> & {
   /** The `{project}` segment to pass in `params.path`. */
   readonly project: string
   readonly baseUrl: string
+  /** The `Authorization` header value the client sends, if any (logging in first if needed). */
+  authorization(): Promise<string | undefined>
 }
 
 /**
@@ -31,8 +33,13 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     headers: options.domain ? { 'X-Domain-Name': options.domain } : {},
   })
   const credentials = credentialsOf(options)
-  if (credentials) api.use(createTokenAuth(credentials, baseUrl, send))
-  return Object.assign(api, { project: options.project ?? 'default', baseUrl })
+  const auth = credentials ? createTokenAuth(credentials, baseUrl, send) : undefined
+  if (auth) api.use(auth)
+  const authorization = async () => {
+    const token = await auth?.token()
+    return typeof token === 'string' ? `Bearer ${token}` : undefined
+  }
+  return Object.assign(api, { project: options.project ?? 'default', baseUrl, authorization })
 }
 
 /** The transport: TLS settings, the rate bound and the timeout, around the chosen fetch. */
@@ -47,8 +54,23 @@ function createSender(options: RegistryClientOptions): (request: Request) => Pro
   return async (request) => {
     await bucket?.take()
     if (timeoutMs === undefined) return base(request)
-    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)])
-    return base(new Request(request, { signal }))
+    // The race makes the timeout hold even for a fetch stand-in that ignores an abort signal
+    // which fired before it started listening; the abort still frees a real connection.
+    const controller = new AbortController()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')
+        controller.abort(error)
+        reject(error)
+      }, timeoutMs)
+    })
+    const signal = AbortSignal.any([request.signal, controller.signal])
+    try {
+      return await Promise.race([base(new Request(request, { signal })), timeout])
+    } finally {
+      clearTimeout(timer)
+    }
   }
 }
 

@@ -3,6 +3,12 @@ import type { Middleware } from 'openapi-fetch'
 /** Where a bearer token comes from: given, or exchanged for a name and password. */
 export type Credentials = { token: string } | { user: string; password: string }
 
+/** The auth middleware, plus the token it sends (for connections openapi-fetch does not make). */
+export type TokenAuth = Middleware & {
+  /** The current token, exchanging first if needed; the refused answer when the exchange fails. */
+  token(): Promise<string | Response>
+}
+
 /**
  * Creates the middleware that adds `Authorization: Bearer …`. With a name and password the
  * token is fetched from `POST /v4/token` on first use and reused afterwards; a refused exchange
@@ -14,7 +20,7 @@ export function createTokenAuth(
   credentials: Credentials,
   baseUrl: string,
   send: (request: Request) => Promise<Response>,
-): Middleware {
+): TokenAuth {
   let cached: string | undefined = 'token' in credentials ? credentials.token : undefined
   let pending: Promise<string | Response> | undefined
 
@@ -42,18 +48,24 @@ export function createTokenAuth(
     return body.token
   }
 
+  const token = async (): Promise<string | Response> => {
+    if (cached !== undefined) return cached
+    pending ??= exchange().finally(() => {
+      pending = undefined
+    })
+    const outcome = await pending
+    if (outcome instanceof Response) return outcome.clone()
+    cached = outcome
+    return outcome
+  }
+
   return {
+    token,
     async onRequest({ request, schemaPath }) {
       if (schemaPath === '/v4/token') return undefined
-      if (cached === undefined) {
-        pending ??= exchange().finally(() => {
-          pending = undefined
-        })
-        const outcome = await pending
-        if (outcome instanceof Response) return outcome.clone()
-        cached = outcome
-      }
-      request.headers.set('Authorization', `Bearer ${cached}`)
+      const outcome = await token()
+      if (outcome instanceof Response) return outcome
+      request.headers.set('Authorization', `Bearer ${outcome}`)
       return request
     },
   }

@@ -8,6 +8,7 @@ import {
   ScenarioStop,
   type SettleOptions,
 } from './scenario.ts'
+import type { OpenSocket } from './sockets.ts'
 
 /**
  * Creates the context one scenario runs with. Names and endpoints stay unique across all
@@ -22,6 +23,7 @@ export function createScenarioContext(options: {
   counters: { n: number }
   login?: { user: string; password: string }
   settle?: SettleOptions
+  openSocket?: OpenSocket
 }): ScenarioContext {
   const settle = options.settle ?? { attempts: 1, delayMs: 0 }
   const { api, ledger, log, counters } = options
@@ -36,6 +38,7 @@ export function createScenarioContext(options: {
     api,
     ledger,
     login: options.login,
+    openSocket: options.openSocket,
     path: (params) => ({ project: api.project, ...params }),
     name: (label) => `${label}-${next()}`,
     endpoint: () => `rest://192.0.2.10:${8000 + next()}?contract=${ledger.runId}`,

@@ -18,15 +18,23 @@ import {
 } from './profile.ts'
 import { runScenario, type ScenarioOutcome } from './run-scenario.ts'
 import type { Scenario, SettleOptions } from './scenario.ts'
+import { createSocketOpener } from './sockets.ts'
 import { createSpecCheck } from './spec-check.ts'
 
-/** What a run needs: where the registry is, and optionally which scenarios and probes. */
-export interface ContractRunOptions {
+/** Where a run goes: a `ContractTarget`, or just client options for an ad-hoc registry. */
+export interface RunTarget {
   client: RegistryClientOptions
-  scenarios?: readonly Scenario[]
-  probes?: readonly ProfileProbe[]
   /** Allowance for registries whose reads lag behind writes; default one read. */
   settle?: SettleOptions
+  /** Whether the websocket operations can be exercised; default true. */
+  websockets?: boolean
+}
+
+/** What a run needs: the target, and optionally which scenarios and probes. */
+export interface ContractRunOptions {
+  target: RunTarget
+  scenarios?: readonly Scenario[]
+  probes?: readonly ProfileProbe[]
   /** Fixes the run id (and so the application name); default random. */
   runId?: string
   /** Called as scenarios start and end, for progress output. */
@@ -67,19 +75,21 @@ export interface ContractRun {
  * profile probes; what each creates is deleted when it ends, and a last read checks that
  * nothing of the run's application is left.
  * @example
- * const run = createContractRun({ client: { baseUrl: 'http://127.0.0.1:30100' } })
+ * const run = createContractRun({ target: { client: { baseUrl: 'http://127.0.0.1:30100' } } })
  * const report = await run.run()
  * console.log(report.passed, report.profile.summary)
  */
 export function createContractRun(options: ContractRunOptions): ContractRun {
   const ledger = createRunLedger(options.runId)
   const log = createCheckLog()
-  const api = createRegistryClient(options.client)
+  const { target } = options
+  const api = createRegistryClient(target.client)
+  const sockets = target.websockets === false ? undefined : createSocketOpener(target.client, api)
   const inFlight = createInFlight()
   api.use(createWriteGuard(ledger), inFlight.middleware, createOwnershipTracker(ledger))
   api.use(createSpecCheck(log))
   const counters = { n: 0 }
-  const { user, password } = options.client
+  const { user, password } = target.client
   const login = user !== undefined && password !== undefined ? { user, password } : undefined
   const t = createScenarioContext({
     api,
@@ -87,11 +97,13 @@ export function createContractRun(options: ContractRunOptions): ContractRun {
     log,
     counters,
     ...(login ? { login } : {}),
-    ...(options.settle ? { settle: options.settle } : {}),
+    ...(target.settle ? { settle: target.settle } : {}),
+    ...(sockets ? { openSocket: sockets.open } : {}),
   })
   const emit = options.onEvent ?? (() => {})
 
   const teardown = async () => {
+    sockets?.closeAll()
     const report = await cleanupRun(api, ledger)
     for (const failure of report.failed) {
       log.add({
@@ -121,7 +133,7 @@ export function createContractRun(options: ContractRunOptions): ContractRun {
     ledger,
     async cleanup() {
       ledger.close()
-      await inFlight.idle(options.client.timeoutMs ?? 10_000)
+      await inFlight.idle(target.client.timeoutMs ?? 10_000)
       log.scenario = 'interrupted'
       return teardown()
     },

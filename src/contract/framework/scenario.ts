@@ -1,6 +1,7 @@
 import type { components } from '../../generated/schema.ts'
 import type { RegistryClient } from '../client/create-registry-client.ts'
 import type { RunLedger } from '../safety/ledger.ts'
+import type { OpenSocket } from './sockets.ts'
 
 type MicroService = components['schemas']['MicroService']
 type MicroServiceInstance = components['schemas']['MicroServiceInstance']
@@ -14,6 +15,8 @@ export interface ScenarioContext {
   readonly api: RegistryClient
   /** The run's namespace and the ids it owns. */
   readonly ledger: RunLedger
+  /** Opens a websocket to a registry path; absent when the target serves no websockets. */
+  readonly openSocket: OpenSocket | undefined
   /** The name and password the client logs in with, when it uses them. */
   readonly login: { user: string; password: string } | undefined
   /** Path parameters with the project filled in. */

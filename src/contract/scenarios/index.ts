@@ -15,6 +15,7 @@ import { batchDeleteResponse, defaultEnvironment, restrictSchemaEdits } from './
 import { schemas } from './schemas.ts'
 import { serviceDeletion, serviceLifecycle } from './services.ts'
 import { tags } from './tags.ts'
+import { websockets } from './websockets.ts'
 
 /**
  * Every scenario of the suite, in the order they run.
@@ -33,6 +34,7 @@ export const SCENARIOS: readonly Scenario[] = [
   schemas,
   dependencies,
   crossApp,
+  websockets,
 ]
 
 /**

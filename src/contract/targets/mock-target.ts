@@ -33,6 +33,8 @@ export async function setupMockTarget(
   return {
     kind: 'mock',
     client: auth ? { baseUrl: MOCK_ORIGIN, ...login } : { baseUrl: MOCK_ORIGIN },
+    // msw intercepts HTTP here; the mock's websocket endpoints need the standalone server.
+    websockets: false,
     description: `in-process mock (profile ${mock.registry.profile})`,
     async close() {
       if (closed) return

@@ -11,6 +11,8 @@ export interface ContractTarget {
   client: RegistryClientOptions
   /** How long reads may lag behind writes here; absent means they never do. */
   settle?: SettleOptions
+  /** Whether the target serves the websocket operations (the in-process mock does not). */
+  websockets?: boolean
   /** One line for the terminal, e.g. `in-process mock (profile cse)`. */
   description: string
   /** Stops what the target started (msw interception, a child process); idempotent. */
