@@ -60,7 +60,12 @@ export { createWriteGuard, foreignTarget } from './safety/write-guard.ts'
 export { PROFILE_PROBES, SCENARIOS } from './scenarios/index.ts'
 export type { SpecOperation } from './spec-operations.ts'
 export { operationIdOf, SPEC_OPERATIONS } from './spec-operations.ts'
-export { createEndpointTarget, LIVE_DEFAULT_RATE, LIVE_SETTLE } from './targets/endpoint-target.ts'
+export {
+  createEndpointTarget,
+  LIVE_DEFAULT_RATE,
+  LIVE_DEFAULT_TIMEOUT_MS,
+  LIVE_SETTLE,
+} from './targets/endpoint-target.ts'
 export { MOCK_ORIGIN, setupMockTarget } from './targets/mock-target.ts'
 export { startServerTarget } from './targets/server-target.ts'
 export type { ContractTarget, TargetKind } from './targets/target.ts'
