@@ -1,10 +1,10 @@
-import { type HttpHandler, http } from 'msw'
+import { type HttpHandler, http, type RequestHandler } from 'msw'
 import { RegistryError } from '../registry/errors.ts'
 import type { Registry, RequestContext } from '../registry/index.ts'
 import type { SpecValidator, ValidationIssue } from '../spec/validators.ts'
-import { readJsonBody } from './body.ts'
+import { fromFetchRequest, type IncomingRequest } from './incoming.ts'
 import { normalizeKeys } from './normalize-keys.ts'
-import { type OperationResult, toErrorResponse, toResponse } from './respond.ts'
+import { fetchRenderer, type OperationResult, type ResponseRenderer } from './respond.ts'
 
 /** HTTP methods the registry routes. */
 export type Method = 'get' | 'post' | 'put' | 'delete'
@@ -74,11 +74,18 @@ export function defineOperation(definition: OperationDefinition): OperationDefin
  * contextOf(request, { project: 'default' }) // { domain: 'default', project: 'default' }
  */
 export function contextOf(request: Request, params: Record<string, string>): RequestContext {
+  return contextFrom((name) => request.headers.get(name), params)
+}
+
+function contextFrom(
+  header: (name: string) => string | null,
+  params: Record<string, string>,
+): RequestContext {
   const ctx: RequestContext = {
-    domain: request.headers.get('x-domain-name') || 'default',
+    domain: header('x-domain-name') || 'default',
     project: params.project ?? 'default',
   }
-  const consumerId = request.headers.get('x-consumerid')
+  const consumerId = header('x-consumerid')
   if (consumerId) ctx.consumerId = consumerId
   return ctx
 }
@@ -94,8 +101,81 @@ export function describeIssue(issue: ValidationIssue): string {
 }
 
 /**
- * Builds the MSW handler of one operation: interceptors, body and parameter validation against
- * the spec, the registry call, and the rendering of its result or error.
+ * Runs one operation for a request, whichever adapter received it: interceptors, body and
+ * parameter validation against the spec, the registry call, and the rendering of its result or
+ * error. The MSW handler and the standalone server's direct route both call this, so they
+ * answer alike.
+ * @example
+ * const response = await runner(fromFetchRequest(request, params))
+ */
+export type OperationRunner = (
+  incoming: IncomingRequest,
+  renderer?: ResponseRenderer,
+) => Promise<Response>
+
+/**
+ * Builds the runner of one operation (see `OperationRunner`).
+ * @example
+ * const runner = createOperationRunner(getService, environment)
+ */
+export function createOperationRunner(
+  definition: OperationDefinition,
+  env: HttpEnvironment,
+): OperationRunner {
+  const { operationId } = definition
+  const run = async (
+    call: OperationCall,
+    incoming: IncomingRequest,
+    renderer: ResponseRenderer,
+  ): Promise<Response> => {
+    try {
+      const body = normalizeKeys(operationId, await incoming.json(definition.maxBodyBytes))
+      const query = Object.fromEntries(call.url.searchParams)
+      for (const name of definition.ignoredQuery?.(env.registry) ?? []) delete query[name]
+      const issues = env.validator.request(operationId, {
+        path: call.params,
+        query,
+        headers: incoming.headers(),
+        body,
+      })
+      const first = issues[0]
+      if (first) throw new RegistryError('400001', describeIssue(first))
+      const result = await definition.handle({
+        get request() {
+          return incoming.request()
+        },
+        url: call.url,
+        params: call.params,
+        query: call.url.searchParams,
+        body,
+        ctx: call.ctx,
+        registry: env.registry,
+      })
+      return renderer.result(result)
+    } catch (error) {
+      return renderer.error(error)
+    }
+  }
+  return (incoming, renderer = fetchRenderer) => {
+    const call: OperationCall = {
+      operationId,
+      method: incoming.method,
+      // Built on first use: most calls never need the WHATWG Request.
+      get request() {
+        return incoming.request()
+      },
+      url: incoming.url,
+      params: incoming.params,
+      ctx: contextFrom((name) => incoming.header(name), incoming.params),
+    }
+    return chain(env.interceptors, call, () => run(call, incoming, renderer))
+  }
+}
+
+const runners = new WeakMap<RequestHandler, OperationRunner>()
+
+/**
+ * Builds the MSW handler of one operation: its runner behind the operation's path.
  * @example
  * const handler = createOperationHandler(getService, environment)
  */
@@ -104,55 +184,32 @@ export function createOperationHandler(
   env: HttpEnvironment,
 ): HttpHandler {
   const pattern = env.baseUrl === '*' ? `*${definition.path}` : `${env.baseUrl}${definition.path}`
-  const run = async (call: OperationCall): Promise<Response> => {
-    try {
-      const body = normalizeKeys(
-        definition.operationId,
-        await readJsonBody(call.request, definition.maxBodyBytes),
-      )
-      const query = Object.fromEntries(call.url.searchParams)
-      for (const name of definition.ignoredQuery?.(env.registry) ?? []) delete query[name]
-      const issues = env.validator.request(definition.operationId, {
-        path: call.params,
-        query,
-        headers: Object.fromEntries(call.request.headers),
-        body,
-      })
-      const first = issues[0]
-      if (first) throw new RegistryError('400001', describeIssue(first))
-      const result = await definition.handle({
-        ...call,
-        query: call.url.searchParams,
-        body,
-        registry: env.registry,
-      })
-      return toResponse(result)
-    } catch (error) {
-      return toErrorResponse(error)
-    }
-  }
-  return http[definition.method](pattern, async ({ request, params }) => {
-    const flatParams = flattenParams(params)
-    const call: OperationCall = {
-      operationId: definition.operationId,
-      method: request.method,
-      request,
-      url: new URL(request.url),
-      params: flatParams,
-      ctx: contextOf(request, flatParams),
-    }
-    return chain(env.interceptors, call, run)
-  })
+  const runner = createOperationRunner(definition, env)
+  const handler = http[definition.method](pattern, ({ request, params }) =>
+    runner(fromFetchRequest(request, flattenParams(params))),
+  )
+  runners.set(handler, runner)
+  return handler
+}
+
+/**
+ * The runner behind a handler made by `createOperationHandler`, for adapters that can call it
+ * without going through MSW's matching; `undefined` for any other handler.
+ * @example
+ * const runner = operationRunnerOf(mock.handlers[0]!)
+ */
+export function operationRunnerOf(handler: RequestHandler): OperationRunner | undefined {
+  return runners.get(handler)
 }
 
 function chain(
   interceptors: Interceptor[],
   call: OperationCall,
-  last: (call: OperationCall) => Promise<Response>,
+  last: () => Promise<Response>,
 ): Promise<Response> {
   const step = (index: number): Promise<Response> => {
     const interceptor = interceptors[index]
-    if (!interceptor) return last(call)
+    if (!interceptor) return last()
     return interceptor(call, () => step(index + 1))
   }
   return step(0)

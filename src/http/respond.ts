@@ -14,21 +14,74 @@ export interface OperationResult {
 }
 
 /**
+ * A response before it becomes a `Response`: what both the MSW handlers and the standalone
+ * server's direct route send, so they cannot drift apart.
+ * @example
+ * const answer: RenderedAnswer = { status: 200, headers: { 'Content-Type': 'text/plain; charset=UTF-8' }, body: '' }
+ */
+export interface RenderedAnswer {
+  status: number
+  headers: Record<string, string>
+  /** `null` for a response without a body (304). */
+  body: string | null
+}
+
+/**
+ * Turns operation results and errors into Responses; the HTTP layer takes one, so an adapter
+ * can choose how the body travels.
+ * @example
+ * const renderer: ResponseRenderer = { result: toResponse, error: toErrorResponse }
+ */
+export interface ResponseRenderer {
+  result(result: OperationResult): Response
+  error(error: unknown): Response
+}
+
+/**
+ * Renders an operation result in the registry's wire form: JSON, the empty `text/plain` 200,
+ * or 304 when the client's `rev` is current.
+ * @example
+ * renderResult({ body: { serviceId: 'abc' } }).status // 200
+ */
+export function renderResult(result: OperationResult): RenderedAnswer {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(result.headers ?? {})) {
+    if (name.toLowerCase() !== 'content-type') headers[name] = value
+  }
+  if (result.notModified) return { status: 304, headers, body: null }
+  if (result.body === undefined) {
+    headers['Content-Type'] = TEXT_TYPE
+    return { status: 200, headers, body: '' }
+  }
+  headers['Content-Type'] = JSON_TYPE
+  return { status: 200, headers, body: JSON.stringify(result.body) }
+}
+
+/**
+ * Renders anything an operation threw: registry errors as `{ errorCode, errorMessage, detail }`
+ * with HTTP status = code / 1000, anything else as 500003 so a bug never surfaces as a crash.
+ * @example
+ * renderError(new RegistryError('400012', 'Service does not exist.')).status // 400
+ */
+export function renderError(error: unknown): RenderedAnswer {
+  const registryError =
+    error instanceof RegistryError
+      ? error
+      : new RegistryError('500003', error instanceof Error ? error.message : String(error))
+  return {
+    status: registryError.status,
+    headers: { 'Content-Type': JSON_TYPE },
+    body: JSON.stringify(registryError.toErrorBody()),
+  }
+}
+
+/**
  * Turns an operation result into the registry's wire form.
  * @example
  * toResponse({ body: { serviceId: 'abc' } }) // 200 application/json
  */
 export function toResponse(result: OperationResult): Response {
-  const headers = new Headers(result.headers)
-  if (result.notModified) {
-    return new Response(null, { status: 304, headers })
-  }
-  if (result.body === undefined) {
-    headers.set('Content-Type', TEXT_TYPE)
-    return new Response('', { status: 200, headers })
-  }
-  headers.set('Content-Type', JSON_TYPE)
-  return new Response(JSON.stringify(result.body), { status: 200, headers })
+  return responseOf(renderResult(result))
 }
 
 /**
@@ -37,10 +90,7 @@ export function toResponse(result: OperationResult): Response {
  * errorResponse(new RegistryError('400012', 'Service does not exist.'))
  */
 export function errorResponse(error: RegistryError): Response {
-  return new Response(JSON.stringify(error.toErrorBody()), {
-    status: error.status,
-    headers: { 'Content-Type': JSON_TYPE },
-  })
+  return responseOf(renderError(error))
 }
 
 /**
@@ -50,9 +100,18 @@ export function errorResponse(error: RegistryError): Response {
  * const response = toErrorResponse(caught)
  */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof RegistryError) return errorResponse(error)
-  const detail = error instanceof Error ? error.message : String(error)
-  return errorResponse(new RegistryError('500003', detail))
+  return responseOf(renderError(error))
+}
+
+/**
+ * The renderer of the MSW handlers: plain Responses carrying their bodies.
+ * @example
+ * const response = fetchRenderer.result({ body: {} })
+ */
+export const fetchRenderer: ResponseRenderer = { result: toResponse, error: toErrorResponse }
+
+function responseOf(answer: RenderedAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers })
 }
 
 /**
