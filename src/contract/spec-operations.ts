@@ -1,6 +1,10 @@
 import { listOperations } from '../spec/document.ts'
 
-/** One operation of the spec: its id, method and templated path. */
+/**
+ * One operation of the spec: its id, method and templated path.
+ * @example
+ * const op: SpecOperation = { operationId: 'getVersion', method: 'get', path: '/v4/{project}/registry/version' }
+ */
 export interface SpecOperation {
   operationId: string
   method: string

@@ -6,7 +6,12 @@ import { createTokenBucket } from './rate-limit.ts'
 import { createTlsFetch } from './tls-fetch.ts'
 import { type Credentials, createTokenAuth } from './token-auth.ts'
 
-/** The typed registry client: openapi-fetch on the spec's paths, plus the project it targets. */
+/**
+ * The typed registry client: openapi-fetch on the spec's paths, plus the project it targets.
+ * @example
+ * const client: RegistryClient = createRegistryClient({ baseUrl: 'http://127.0.0.1:30100' })
+ * await client.GET('/v4/{project}/registry/health', { params: { path: { project: client.project } } })
+ */
 export type RegistryClient = Client<paths> & {
   /** The `{project}` segment to pass in `params.path`. */
   readonly project: string

@@ -1,4 +1,8 @@
-/** How to reach a registry and who to be there. */
+/**
+ * How to reach a registry and who to be there.
+ * @example
+ * const options: RegistryClientOptions = { baseUrl: 'https://cse.example.com', domain: 'shop', caFile: 'ca.pem' }
+ */
 export interface RegistryClientOptions {
   /** Origin of the registry, e.g. `https://cse.example.com:30100` (no `/v4`). */
   baseUrl: string

@@ -1,10 +1,19 @@
-/** What a token bucket needs from time; injectable so tests never wait. */
+/**
+ * What a token bucket needs from time; injectable so tests never wait.
+ * @example
+ * const clock: BucketClock = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }
+ */
 export interface BucketClock {
   now(): number
   sleep(ms: number): Promise<void>
 }
 
-/** Hands out one token per request, refilled at a fixed rate. */
+/**
+ * Hands out one token per request, refilled at a fixed rate.
+ * @example
+ * const bucket: TokenBucket = createTokenBucket(20)
+ * await bucket.take()
+ */
 export interface TokenBucket {
   /** Resolves when a request may be sent. */
   take(): Promise<void>

@@ -1,6 +1,10 @@
 import { ContractError } from '../errors.ts'
 
-/** TLS settings for registries behind a private CA or a self-signed certificate. */
+/**
+ * TLS settings for registries behind a private CA or a self-signed certificate.
+ * @example
+ * const tls: TlsOptions = { insecure: true }
+ */
 export interface TlsOptions {
   /** PEM file of the certificate authorities to trust instead of the system ones. */
   caFile?: string

@@ -1,9 +1,18 @@
 import type { Middleware } from 'openapi-fetch'
 
-/** Where a bearer token comes from: given, or exchanged for a name and password. */
+/**
+ * Where a bearer token comes from: given, or exchanged for a name and password.
+ * @example
+ * const credentials: Credentials = { user: 'root', password: 'S3cret!pw' }
+ */
 export type Credentials = { token: string } | { user: string; password: string }
 
-/** The auth middleware, plus the token it sends (for connections openapi-fetch does not make). */
+/**
+ * The auth middleware, plus the token it sends (for connections openapi-fetch does not make).
+ * @example
+ * const auth: TokenAuth = createTokenAuth({ token: 'abc' }, baseUrl, fetch)
+ * await auth.token() // 'abc'
+ */
 export type TokenAuth = Middleware & {
   /** The current token, exchanging first if needed; the refused answer when the exchange fails. */
   token(): Promise<string | Response>

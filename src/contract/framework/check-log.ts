@@ -1,7 +1,15 @@
-/** Result of one check. */
+/**
+ * Result of one check.
+ * @example
+ * const outcome: Outcome = 'skipped'
+ */
 export type Outcome = 'passed' | 'failed' | 'skipped'
 
-/** One rule checked on one operation within one scenario. */
+/**
+ * One rule checked on one operation within one scenario.
+ * @example
+ * const check: CheckResult = { scenario: 'tags', operationId: 'setTags', rule: 'tags POST replaces', outcome: 'passed' }
+ */
 export interface CheckResult {
   scenario: string
   /** The spec operationId the rule is about (or `suite` for run-level rules). */
@@ -13,7 +21,12 @@ export interface CheckResult {
   message?: string
 }
 
-/** Collects the checks of a run; the runner moves `scenario` along. */
+/**
+ * Collects the checks of a run; the runner moves `scenario` along.
+ * @example
+ * const log: CheckLog = createCheckLog()
+ * log.scenario = 'tags'
+ */
 export interface CheckLog {
   readonly results: readonly CheckResult[]
   /** The scenario the next checks belong to. */

@@ -3,7 +3,11 @@ import { SPEC_OPERATIONS } from '../spec-operations.ts'
 import type { ProfileProbe } from './profile.ts'
 import type { Scenario } from './scenario.ts'
 
-/** One line of the dry-run plan. */
+/**
+ * One line of the dry-run plan.
+ * @example
+ * const entry: PlanEntry = { name: 'tags', operations: ['setTags', 'getTags'], writes: ['setTags'] }
+ */
 export interface PlanEntry {
   name: string
   operations: readonly string[]
@@ -17,7 +21,11 @@ const reads = new Set(
 // Batch find is a POST that only reads.
 reads.add('batchFindInstances')
 
-/** The plan line of the teardown that ends every scenario. */
+/**
+ * The plan line of the teardown that ends every scenario.
+ * @example
+ * planSuite(SCENARIOS, PROFILE_PROBES).includes(TEARDOWN_PLAN)
+ */
 export const TEARDOWN_PLAN = {
   name: 'teardown (after each scenario)',
   operations: ['deleteService'],

@@ -1,16 +1,29 @@
 import { PROFILE_DIFFERENCES, type Profile, type ProfileDifference } from '../../registry/index.ts'
 import type { ScenarioContext } from './scenario.ts'
 
-/** Which behaviour a probe saw: one of the profiles, neither, or nothing (not probed). */
+/**
+ * Which behaviour a probe saw: one of the profiles, neither, or nothing (not probed).
+ * @example
+ * const observed: Observed = 'not probed'
+ */
 export type Observed = Profile | 'neither' | 'not probed'
 
-/** What one probe found, with the evidence in words. */
+/**
+ * What one probe found, with the evidence in words.
+ * @example
+ * return { observed: 'servicecomb', evidence: 'the two registrations answered a and b' } satisfies ProbeResult
+ */
 export interface ProbeResult {
   observed: Observed
   evidence: string
 }
 
-/** A probe of one profile difference. */
+/**
+ * A probe of one profile difference.
+ * @example
+ * const probe: ProfileProbe = defaultEnvironment
+ * probe.key // 'defaultEnvironment'
+ */
 export interface ProfileProbe {
   key: ProfileDifference['key']
   /** The operations it may call; `--dry-run` prints them. */
@@ -18,7 +31,11 @@ export interface ProfileProbe {
   run(t: ScenarioContext): Promise<ProbeResult>
 }
 
-/** One row of the profile report. */
+/**
+ * One row of the profile report.
+ * @example
+ * report.profile.findings.filter((finding: ProfileFinding) => finding.observed === 'neither')
+ */
 export interface ProfileFinding extends ProbeResult {
   key: ProfileDifference['key']
   topic: string
@@ -26,7 +43,11 @@ export interface ProfileFinding extends ProbeResult {
   servicecomb: string
 }
 
-/** The profile report: every difference, what the target did, and the one-line verdict. */
+/**
+ * The profile report: every difference, what the target did, and the one-line verdict.
+ * @example
+ * console.log(report.profile.summary) // 'behaves like servicecomb on 9 of 10 differences; differs on: …'
+ */
 export interface ProfileReport {
   findings: ProfileFinding[]
   /** The profile the target follows on most probed differences (ties favour `servicecomb`). */

@@ -2,7 +2,11 @@ import { ContractError } from '../errors.ts'
 import type { CheckLog, CheckResult, Outcome } from './check-log.ts'
 import { type ScenarioContext, ScenarioStop } from './scenario.ts'
 
-/** How one scenario (or probe) ended. */
+/**
+ * How one scenario (or probe) ended.
+ * @example
+ * const line = formatScenarioLine(outcome) // 'ok   tags (43 checks, 60 ms)'
+ */
 export interface ScenarioOutcome {
   name: string
   outcome: Outcome
@@ -11,7 +15,11 @@ export interface ScenarioOutcome {
   durationMs: number
 }
 
-/** The rule a refused write is recorded under. */
+/**
+ * The rule a refused write is recorded under.
+ * @example
+ * report.checks.filter((check) => check.rule === OWN_WRITES_RULE)
+ */
 export const OWN_WRITES_RULE = 'writes only to services the run created'
 
 /**

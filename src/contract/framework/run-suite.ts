@@ -21,7 +21,11 @@ import type { Scenario, SettleOptions } from './scenario.ts'
 import { createSocketOpener } from './sockets.ts'
 import { createSpecCheck } from './spec-check.ts'
 
-/** Where a run goes: a `ContractTarget`, or just client options for an ad-hoc registry. */
+/**
+ * Where a run goes: a `ContractTarget`, or just client options for an ad-hoc registry.
+ * @example
+ * const target: RunTarget = { client: { baseUrl: 'http://127.0.0.1:30100' }, websockets: false }
+ */
 export interface RunTarget {
   client: RegistryClientOptions
   /** Allowance for registries whose reads lag behind writes; default one read. */
@@ -30,7 +34,11 @@ export interface RunTarget {
   websockets?: boolean
 }
 
-/** What a run needs: the target, and optionally which scenarios and probes. */
+/**
+ * What a run needs: the target, and optionally which scenarios and probes.
+ * @example
+ * const options: ContractRunOptions = { target, scenarios: [tags], probes: [] }
+ */
 export interface ContractRunOptions {
   target: RunTarget
   scenarios?: readonly Scenario[]
@@ -41,12 +49,21 @@ export interface ContractRunOptions {
   onEvent?: (event: RunEvent) => void
 }
 
-/** Progress of a run. */
+/**
+ * Progress of a run.
+ * @example
+ * onEvent: (event: RunEvent) => event.type === 'scenario-end' && console.log(event.result.name)
+ */
 export type RunEvent =
   | { type: 'scenario-start'; name: string }
   | { type: 'scenario-end'; result: ScenarioOutcome }
 
-/** Everything a run found. */
+/**
+ * Everything a run found.
+ * @example
+ * const report: SuiteReport = await createContractRun({ target }).run()
+ * process.exitCode = report.passed ? 0 : 1
+ */
 export interface SuiteReport {
   runId: string
   appId: string
@@ -62,7 +79,12 @@ export interface SuiteReport {
   cleanup: CleanupReport
 }
 
-/** A prepared run: its ledger, the run itself and the emergency cleanup. */
+/**
+ * A prepared run: its ledger, the run itself and the emergency cleanup.
+ * @example
+ * const run: ContractRun = createContractRun({ target })
+ * process.once('SIGINT', () => run.cleanup())
+ */
 export interface ContractRun {
   readonly ledger: RunLedger
   run(): Promise<SuiteReport>

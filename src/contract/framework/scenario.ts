@@ -6,10 +6,18 @@ import type { OpenSocket } from './sockets.ts'
 type MicroService = components['schemas']['MicroService']
 type MicroServiceInstance = components['schemas']['MicroServiceInstance']
 
-/** What a check can be about: an openapi-fetch result (its operation is known) or an operationId. */
+/**
+ * What a check can be about: an openapi-fetch result (its operation is known) or an operationId.
+ * @example
+ * t.check('putSchema' satisfies CheckSubject, 'a new contract id joins service.schemas', true)
+ */
 export type CheckSubject = { response: Response; error?: unknown } | string
 
-/** What a scenario sees: the guarded, spec-checked client and the check helpers. */
+/**
+ * What a scenario sees: the guarded, spec-checked client and the check helpers.
+ * @example
+ * async run(t: ScenarioContext) { t.expectStatus(await t.api.GET('/v4/{project}/registry/version', { params: { path: t.path({}) } }), 200) }
+ */
 export interface ScenarioContext {
   /** The typed client; every response it gets is checked against the spec. */
   readonly api: RegistryClient
@@ -46,13 +54,21 @@ export interface ScenarioContext {
   registerInstance(serviceId: string, instance?: Partial<MicroServiceInstance>): Promise<string>
 }
 
-/** How often and how far apart `settle` reads; `{ attempts: 1 }` reads once. */
+/**
+ * How often and how far apart `settle` reads; `{ attempts: 1 }` reads once.
+ * @example
+ * const settle: SettleOptions = { attempts: 8, delayMs: 250 }
+ */
 export interface SettleOptions {
   attempts: number
   delayMs: number
 }
 
-/** One scenario: a named story over one resource area, with the operations it calls. */
+/**
+ * One scenario: a named story over one resource area, with the operations it calls.
+ * @example
+ * const scenarios: Scenario[] = [...SCENARIOS, myScenario]
+ */
 export interface Scenario {
   name: string
   /** The operations it may call, in order; `--dry-run` prints them. */

@@ -2,7 +2,11 @@ import WebSocket from 'ws'
 import type { RegistryClient } from '../client/create-registry-client.ts'
 import type { RegistryClientOptions } from '../client/options.ts'
 
-/** How a websocket attempt ended up: open, or refused with an HTTP status or close code. */
+/**
+ * How a websocket attempt ended up: open, or refused with an HTTP status or close code.
+ * @example
+ * const { opened, code } = await session.opening
+ */
 export interface SocketOpening {
   opened: boolean
   /** HTTP status of a refused upgrade. */
@@ -14,7 +18,12 @@ export interface SocketOpening {
   error?: string
 }
 
-/** One websocket to the registry, with its frames queued. */
+/**
+ * One websocket to the registry, with its frames queued.
+ * @example
+ * const session = await t.openSocket!(`/v4/default/registry/microservices/${id}/watcher`)
+ * const frame = await session.next(5_000)
+ */
 export interface SocketSession {
   readonly opening: Promise<SocketOpening>
   /** The next text frame, or `undefined` when none arrives within `timeoutMs`. */
@@ -24,7 +33,11 @@ export interface SocketSession {
   close(): void
 }
 
-/** Opens a websocket to a registry path (`/v4/{project}/…`, already filled in). */
+/**
+ * Opens a websocket to a registry path (`/v4/{project}/…`, already filled in).
+ * @example
+ * const open: OpenSocket = createSocketOpener(options, client).open
+ */
 export type OpenSocket = (path: string) => Promise<SocketSession>
 
 /**

@@ -4,7 +4,11 @@ import { operationIdOf } from '../spec-operations.ts'
 import type { CheckLog } from './check-log.ts'
 import { tagResponse } from './response-operations.ts'
 
-/** The rule a response passes when the spec validators find nothing. */
+/**
+ * The rule a response passes when the spec validators find nothing.
+ * @example
+ * report.checks.filter((check) => check.rule === SPEC_MATCH_RULE).length
+ */
 export const SPEC_MATCH_RULE = 'matches the spec'
 
 /**
@@ -18,7 +22,11 @@ export const SPEC_RULES = {
   body: 'body valid against the spec',
 } as const
 
-/** The rule every error answer must follow (reference §1.5). */
+/**
+ * The rule every error answer must follow (reference §1.5).
+ * @example
+ * report.checks.filter((check) => check.rule === ERROR_ENVELOPE_RULE && check.outcome === 'failed')
+ */
 export const ERROR_ENVELOPE_RULE = 'errorCode is a string and status = code/1000'
 
 /**

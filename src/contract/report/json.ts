@@ -1,6 +1,10 @@
 import type { SuiteReport } from '../framework/run-suite.ts'
 
-/** Version of the JSON report's shape; bumped on incompatible changes. */
+/**
+ * Version of the JSON report's shape; bumped on incompatible changes.
+ * @example
+ * JSON.parse(text).format === JSON_REPORT_FORMAT
+ */
 export const JSON_REPORT_FORMAT = 'cse-mock/contract-report@1'
 
 /**

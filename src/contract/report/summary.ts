@@ -1,7 +1,11 @@
 import type { CheckResult } from '../framework/check-log.ts'
 import { SPEC_OPERATIONS } from '../spec-operations.ts'
 
-/** The results of one operation over the whole run. */
+/**
+ * The results of one operation over the whole run.
+ * @example
+ * const row: OperationSummary = { operationId: 'setTags', passed: 15, failed: 1, skipped: 0, firstFailure: 'tags POST replaces: … [tags]' }
+ */
 export interface OperationSummary {
   operationId: string
   passed: number

@@ -1,7 +1,11 @@
 import type { RegistryClient } from '../client/create-registry-client.ts'
 import type { RunLedger } from './ledger.ts'
 
-/** What teardown did: the services deleted and those it could not delete (to remove by hand). */
+/**
+ * What teardown did: the services deleted and those it could not delete (to remove by hand).
+ * @example
+ * const { deleted, failed }: CleanupReport = await cleanupRun(client, ledger)
+ */
 export interface CleanupReport {
   deleted: string[]
   failed: { serviceId: string; message: string }[]

@@ -1,14 +1,25 @@
 import { randomBytes } from 'node:crypto'
 
-/** Prefix of every application the suite creates, so its data is recognisable anywhere. */
+/**
+ * Prefix of every application the suite creates, so its data is recognisable anywhere.
+ * @example
+ * services.filter((service) => service.appId?.startsWith(CONTRACT_APP_PREFIX))
+ */
 export const CONTRACT_APP_PREFIX = 'cse-mock-contract-'
 
-/** Property that marks the instances of one run (used by status-by-property updates). */
+/**
+ * Property that marks the instances of one run (used by status-by-property updates).
+ * @example
+ * const properties = { [RUN_MARKER_PROPERTY]: ledger.runId }
+ */
 export const RUN_MARKER_PROPERTY = 'cseMockContractRun'
 
 /**
  * What one run owns: its namespace, the services it created and the made-up ids it uses to
  * provoke "does not exist" errors. The write guard refuses everything else.
+ * @example
+ * const ledger: RunLedger = createRunLedger()
+ * ledger.owns(serviceId)
  */
 export interface RunLedger {
   readonly runId: string

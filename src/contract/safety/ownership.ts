@@ -29,7 +29,12 @@ export function createOwnershipTracker(ledger: RunLedger): Middleware {
   }
 }
 
-/** Counts requests under way, so a shutdown can wait for a create whose answer is still coming. */
+/**
+ * Counts requests under way, so a shutdown can wait for a create whose answer is still coming.
+ * @example
+ * const inFlight: InFlight = createInFlight()
+ * await inFlight.idle(10_000)
+ */
 export interface InFlight {
   readonly middleware: Middleware
   /** Resolves when nothing is under way, or after `timeoutMs`. */

@@ -1,4 +1,8 @@
-/** How an interrupted run leaves: the exit function and where to say what happens. */
+/**
+ * How an interrupted run leaves: the exit function and where to say what happens.
+ * @example
+ * installInterruptCleanup(cleanup, { exit: (code) => console.log('would exit', code) })
+ */
 export interface InterruptOptions {
   exit?: (code: number) => void
   log?: (line: string) => void

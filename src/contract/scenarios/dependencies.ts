@@ -6,7 +6,11 @@ const PROVIDERS = '/v4/{project}/registry/microservices/{consumerId}/providers'
 const CONSUMERS = '/v4/{project}/registry/microservices/{providerId}/consumers'
 const DEPENDENCIES = '/v4/{project}/registry/dependencies'
 
-/** Dependencies recorded by discovery with X-ConsumerId, set explicitly, and what they block. */
+/**
+ * Dependencies recorded by discovery with X-ConsumerId, set explicitly, and what they block.
+ * @example
+ * createContractRun({ target, scenarios: [dependencies] })
+ */
 export const dependencies = defineScenario({
   name: 'dependencies',
   operations: [
@@ -149,7 +153,11 @@ export const dependencies = defineScenario({
   },
 })
 
-/** The access rule: providers of another application are hidden unless they allow it. */
+/**
+ * The access rule: providers of another application are hidden unless they allow it.
+ * @example
+ * createContractRun({ target, scenarios: [crossApp] })
+ */
 export const crossApp = defineScenario({
   name: 'cross-application access',
   operations: ['createService', 'registerInstance', 'findInstances', 'updateServiceProperties'],

@@ -4,7 +4,11 @@ import { defineScenario } from '../framework/scenario.ts'
 const FIND = '/v4/{project}/registry/instances'
 const INSTANCE = '/v4/{project}/registry/microservices/{serviceId}/instances/{instanceId}'
 
-/** Discovery by name with revisions and tags, then the same through batch find. */
+/**
+ * Discovery by name with revisions and tags, then the same through batch find.
+ * @example
+ * createContractRun({ target, scenarios: [discovery] })
+ */
 export const discovery = defineScenario({
   name: 'discovery',
   operations: ['createService', 'registerInstance', 'findInstances', 'batchFindInstances'],
@@ -122,7 +126,11 @@ export const discovery = defineScenario({
   },
 })
 
-/** Batch heartbeats and the status change by property match. */
+/**
+ * Batch heartbeats and the status change by property match.
+ * @example
+ * createContractRun({ target, scenarios: [batchInstanceUpdates] })
+ */
 export const batchInstanceUpdates = defineScenario({
   name: 'batch heartbeats and status',
   operations: [

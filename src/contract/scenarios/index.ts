@@ -13,7 +13,8 @@ import {
 } from './probes-instances.ts'
 import { batchDeleteResponse, defaultEnvironment, restrictSchemaEdits } from './probes-services.ts'
 import { schemas } from './schemas.ts'
-import { serviceDeletion, serviceLifecycle } from './services.ts'
+import { serviceDeletion } from './service-deletion.ts'
+import { serviceLifecycle } from './services.ts'
 import { tags } from './tags.ts'
 import { websockets } from './websockets.ts'
 

@@ -4,7 +4,11 @@ import { defineScenario } from '../framework/scenario.ts'
 const INSTANCES = '/v4/{project}/registry/microservices/{serviceId}/instances'
 const INSTANCE = '/v4/{project}/registry/microservices/{serviceId}/instances/{instanceId}'
 
-/** Register, read, revision and 304, heartbeat, status, properties, deregister. */
+/**
+ * Register, read, revision and 304, heartbeat, status, properties, deregister.
+ * @example
+ * createContractRun({ target, scenarios: [instanceLifecycle] })
+ */
 export const instanceLifecycle = defineScenario({
   name: 'instance lifecycle',
   operations: [
@@ -137,7 +141,11 @@ export const instanceLifecycle = defineScenario({
   },
 })
 
-/** What the instance operations answer for unknown services and instances and bad input. */
+/**
+ * What the instance operations answer for unknown services and instances and bad input.
+ * @example
+ * createContractRun({ target, scenarios: [instanceErrors] })
+ */
 export const instanceErrors = defineScenario({
   name: 'instance errors',
   operations: [

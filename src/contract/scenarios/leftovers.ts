@@ -5,6 +5,8 @@ import { defineScenario } from '../framework/scenario.ts'
  * The last step of every run: no service of the run's application is left in the registry.
  * `noCache=1` (honoured by the registry on every read) avoids a cache that still shows
  * deleted services.
+ * @example
+ * await leftovers.run(t)
  */
 export const leftovers = defineScenario({
   name: 'nothing left behind',

@@ -1,7 +1,11 @@
 import { errorCodeOf } from '../framework/results.ts'
 import { defineScenario } from '../framework/scenario.ts'
 
-/** Version, health and tokens: the calls that never need a registered service. */
+/**
+ * Version, health and tokens: the calls that never need a registered service.
+ * @example
+ * createContractRun({ target, scenarios: [meta] })
+ */
 export const meta = defineScenario({
   name: 'meta',
   operations: ['getVersion', 'getHealth', 'createToken'],

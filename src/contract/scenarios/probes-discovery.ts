@@ -12,7 +12,11 @@ async function twoVersions(t: ScenarioContext, label: string) {
   return { serviceName, v1, v2 }
 }
 
-/** Discovery with version=1.0.0: only that version (cse) or every version (servicecomb). */
+/**
+ * Discovery with version=1.0.0: only that version (cse) or every version (servicecomb).
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [versionRules] })
+ */
 export const versionRules = defineProbe({
   key: 'versionRules',
   operations: ['createService', 'registerInstance', 'findInstances'],
@@ -39,7 +43,11 @@ export const versionRules = defineProbe({
   },
 })
 
-/** The dependency a discovery with version=1.0.0 records: that version (cse) or all (servicecomb). */
+/**
+ * The dependency a discovery with version=1.0.0 records: that version (cse) or all (servicecomb).
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [dependencyVersion] })
+ */
 export const dependencyVersion = defineProbe({
   key: 'dependencyVersion',
   operations: ['createService', 'registerInstance', 'findInstances', 'listProviders'],
@@ -69,7 +77,11 @@ export const dependencyVersion = defineProbe({
   },
 })
 
-/** A batch heartbeat with one unknown instance: one 400017 (cse) or a per-instance list. */
+/**
+ * A batch heartbeat with one unknown instance: one 400017 (cse) or a per-instance list.
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [batchHeartbeatResponse] })
+ */
 export const batchHeartbeatResponse = defineProbe({
   key: 'batchHeartbeatResponse',
   operations: ['createService', 'registerInstance', 'heartbeats'],

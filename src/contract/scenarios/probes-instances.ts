@@ -4,7 +4,11 @@ import { errorCodeOf, show } from '../framework/results.ts'
 const INSTANCES = '/v4/{project}/registry/microservices/{serviceId}/instances'
 const INSTANCE = '/v4/{project}/registry/microservices/{serviceId}/instances/{instanceId}'
 
-/** Re-registering a live instance under its own id: overwrite (cse) or renew only (servicecomb). */
+/**
+ * Re-registering a live instance under its own id: overwrite (cse) or renew only (servicecomb).
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [reRegisterLiveInstance] })
+ */
 export const reRegisterLiveInstance = defineProbe({
   key: 'reRegisterLiveInstance',
   operations: ['createService', 'registerInstance', 'getInstance'],
@@ -32,7 +36,11 @@ export const reRegisterLiveInstance = defineProbe({
   },
 })
 
-/** Registering twice without an id and with the same endpoints: same id (cse) or a new one. */
+/**
+ * Registering twice without an id and with the same endpoints: same id (cse) or a new one.
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [duplicateEndpoints] })
+ */
 export const duplicateEndpoints = defineProbe({
   key: 'duplicateEndpoints',
   operations: ['createService', 'registerInstance'],
@@ -46,7 +54,11 @@ export const duplicateEndpoints = defineProbe({
   },
 })
 
-/** Push-mode interval 3 s × 1: kept (cse) or raised to 5 s × 3 (servicecomb). */
+/**
+ * Push-mode interval 3 s × 1: kept (cse) or raised to 5 s × 3 (servicecomb).
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [heartbeatMinimum] })
+ */
 export const heartbeatMinimum = defineProbe({
   key: 'heartbeatMinimum',
   operations: ['createService', 'registerInstance', 'getInstance'],
@@ -68,7 +80,11 @@ export const heartbeatMinimum = defineProbe({
   },
 })
 
-/** An instance without endpoints: refused with 400001 (cse) or registered (servicecomb). */
+/**
+ * An instance without endpoints: refused with 400001 (cse) or registered (servicecomb).
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [endpointsRequired] })
+ */
 export const endpointsRequired = defineProbe({
   key: 'endpointsRequired',
   operations: ['createService', 'registerInstance'],

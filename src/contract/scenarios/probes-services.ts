@@ -1,7 +1,11 @@
 import { defineProbe } from '../framework/profile.ts'
 import { errorCodeOf, show } from '../framework/results.ts'
 
-/** A service created without environment: stored as development (cse) or empty (servicecomb). */
+/**
+ * A service created without environment: stored as development (cse) or empty (servicecomb).
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [defaultEnvironment] })
+ */
 export const defaultEnvironment = defineProbe({
   key: 'defaultEnvironment',
   operations: ['createService', 'getService'],
@@ -35,7 +39,11 @@ export const defaultEnvironment = defineProbe({
   },
 })
 
-/** A new contract id on a production service that declares others: 400014 (cse) or accepted. */
+/**
+ * A new contract id on a production service that declares others: 400014 (cse) or accepted.
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [restrictSchemaEdits] })
+ */
 export const restrictSchemaEdits = defineProbe({
   key: 'restrictSchemaEdits',
   operations: ['createService', 'putSchema'],
@@ -59,7 +67,11 @@ export const restrictSchemaEdits = defineProbe({
   },
 })
 
-/** A batch delete where one service still has an instance: one 400001 (cse) or a per-service list. */
+/**
+ * A batch delete where one service still has an instance: one 400001 (cse) or a per-service list.
+ * @example
+ * createContractRun({ target, scenarios: [], probes: [batchDeleteResponse] })
+ */
 export const batchDeleteResponse = defineProbe({
   key: 'batchDeleteResponse',
   operations: ['createService', 'registerInstance', 'deleteServices'],

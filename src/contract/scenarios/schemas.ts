@@ -5,7 +5,11 @@ const SCHEMAS = '/v4/{project}/registry/microservices/{serviceId}/schemas'
 const SCHEMA = '/v4/{project}/registry/microservices/{serviceId}/schemas/{schemaId}'
 const TEXT = 'openapi: 3.0.1\ninfo:\n  title: contract\n  version: 1.0.0\npaths: {}\n'
 
-/** Contracts: write one, read it back with its summary, list, replace the set, delete. */
+/**
+ * Contracts: write one, read it back with its summary, list, replace the set, delete.
+ * @example
+ * createContractRun({ target, scenarios: [schemas] })
+ */
 export const schemas = defineScenario({
   name: 'schemas',
   operations: [

@@ -4,7 +4,11 @@ import { defineScenario } from '../framework/scenario.ts'
 const TAGS = '/v4/{project}/registry/microservices/{serviceId}/tags'
 const TAG = '/v4/{project}/registry/microservices/{serviceId}/tags/{key}'
 
-/** Tags: POST replaces the set, PUT changes one existing tag, DELETE is all or nothing. */
+/**
+ * Tags: POST replaces the set, PUT changes one existing tag, DELETE is all or nothing.
+ * @example
+ * createContractRun({ target, scenarios: [tags] })
+ */
 export const tags = defineScenario({
   name: 'tags',
   operations: ['createService', 'setTags', 'getTags', 'updateTag', 'deleteTags'],

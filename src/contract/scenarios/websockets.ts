@@ -5,7 +5,11 @@ import { defineScenario } from '../framework/scenario.ts'
 /** How long a live registry gets to push a frame or close a socket. */
 const WAIT_MS = 5_000
 
-/** The websocket operations: watching a consumer's providers and heartbeats over a socket. */
+/**
+ * The websocket operations: watching a consumer's providers and heartbeats over a socket.
+ * @example
+ * createContractRun({ target, scenarios: [websockets] })
+ */
 export const websockets = defineScenario({
   name: 'websockets',
   operations: [

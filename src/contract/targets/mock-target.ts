@@ -4,7 +4,11 @@ import { createCseMock } from '../../mock.ts'
 import type { Profile } from '../../registry/index.ts'
 import type { ContractTarget } from './target.ts'
 
-/** Origin the in-process mock answers on; requests never leave the process. */
+/**
+ * Origin the in-process mock answers on; requests never leave the process.
+ * @example
+ * await fetch(`${MOCK_ORIGIN}/v4/default/registry/version`) // answered by msw while the target is set up
+ */
 export const MOCK_ORIGIN = 'http://cse-mock.contract.test'
 
 /**

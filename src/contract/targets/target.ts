@@ -1,10 +1,19 @@
 import type { RegistryClientOptions } from '../client/options.ts'
 import type { SettleOptions } from '../framework/scenario.ts'
 
-/** Which kind of registry a run talks to. */
+/**
+ * Which kind of registry a run talks to.
+ * @example
+ * const kind: TargetKind = process.env.CSE_ENDPOINT ? 'endpoint' : 'mock'
+ */
 export type TargetKind = 'mock' | 'server' | 'endpoint'
 
-/** A registry ready for a run: how to reach it, and how to let it go afterwards. */
+/**
+ * A registry ready for a run: how to reach it, and how to let it go afterwards.
+ * @example
+ * const target: ContractTarget = createEndpointTarget({ baseUrl: 'http://127.0.0.1:30100' })
+ * await target.close()
+ */
 export interface ContractTarget {
   kind: TargetKind
   /** Client options for this target (base URL, tenant, credentials, TLS, rate). */
