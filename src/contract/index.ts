@@ -6,7 +6,7 @@ export { ContractError } from './errors.ts'
 export type { CheckLog, CheckResult, Outcome } from './framework/check-log.ts'
 export { createCheckLog, describeCheck } from './framework/check-log.ts'
 export type { PlanEntry } from './framework/plan.ts'
-export { planSuite, probeName, TEARDOWN_PLAN } from './framework/plan.ts'
+export { LOGIN_PLAN, planSuite, probeName, TEARDOWN_PLAN } from './framework/plan.ts'
 export type {
   Observed,
   ProbeResult,

@@ -36,6 +36,21 @@ describe.each(['cse', 'servicecomb'] as const)(
   },
 )
 
+describe('a run with wrong credentials', () => {
+  it('stops after one refused login instead of failing every call', async () => {
+    target = await setupMockTarget()
+    const wrong = { ...target, client: { ...target.client, password: 'Not-the-pa55word' } }
+    const report = await createContractRun({ target: wrong }).run()
+    expect(report.passed).toBe(false)
+    expect(report.scenarios.map((s) => s.name)).toEqual(['login'])
+    expect(report.checks.map(describeCheck)).toEqual([
+      expect.stringMatching(
+        /^createToken: logs in with the given user and password: the registry refused the login: HTTP 401 .*"401202"/,
+      ),
+    ])
+  })
+})
+
 describe('the suite plan', () => {
   it('ends with a check that nothing is left behind', async () => {
     target = await setupMockTarget()

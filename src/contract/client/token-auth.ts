@@ -20,8 +20,10 @@ export type TokenAuth = Middleware & {
 
 /**
  * Creates the middleware that adds `Authorization: Bearer …`. With a name and password the
- * token is fetched from `POST /v4/token` on first use and reused afterwards; a refused exchange
- * is answered as the registry answered it (a value, not an exception) and retried next time.
+ * token is fetched from `POST /v4/token` on first use and reused afterwards. A refused exchange
+ * is kept too: every call answers with the registry's refusal (a value, not an exception)
+ * instead of trying again, because repeated failed logins get an account blocked. Only an
+ * exchange that could not be sent at all (a network error) is tried again.
  * @example
  * client.use(createTokenAuth({ user: 'root', password: 'S3cret!pw' }, baseUrl, send))
  */
@@ -30,7 +32,7 @@ export function createTokenAuth(
   baseUrl: string,
   send: (request: Request) => Promise<Response>,
 ): TokenAuth {
-  let cached: string | undefined = 'token' in credentials ? credentials.token : undefined
+  let cached: string | Response | undefined = 'token' in credentials ? credentials.token : undefined
   let pending: Promise<string | Response> | undefined
 
   const exchange = async (): Promise<string | Response> => {
@@ -58,14 +60,13 @@ export function createTokenAuth(
   }
 
   const token = async (): Promise<string | Response> => {
-    if (cached !== undefined) return cached
-    pending ??= exchange().finally(() => {
-      pending = undefined
-    })
-    const outcome = await pending
-    if (outcome instanceof Response) return outcome.clone()
-    cached = outcome
-    return outcome
+    if (cached === undefined) {
+      pending ??= exchange().finally(() => {
+        pending = undefined
+      })
+      cached = await pending
+    }
+    return cached instanceof Response ? cached.clone() : cached
   }
 
   return {

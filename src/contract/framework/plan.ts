@@ -22,6 +22,16 @@ const reads = new Set(
 reads.add('batchFindInstances')
 
 /**
+ * The plan line of the login that starts a run given a user and password.
+ * @example
+ * planSuite(SCENARIOS, PROFILE_PROBES)[0] === LOGIN_PLAN
+ */
+export const LOGIN_PLAN = {
+  name: 'login (only with a user and password)',
+  operations: ['createToken'],
+} as const
+
+/**
  * The plan line of the teardown that ends every scenario.
  * @example
  * planSuite(SCENARIOS, PROFILE_PROBES).includes(TEARDOWN_PLAN)
@@ -42,6 +52,7 @@ export function planSuite(
   probes: readonly ProfileProbe[],
 ): PlanEntry[] {
   const entries = [
+    LOGIN_PLAN,
     ...scenarios.map((s) => ({ name: s.name, operations: s.operations })),
     ...probes.map((p) => ({ name: probeName(p), operations: p.operations })),
     TEARDOWN_PLAN,

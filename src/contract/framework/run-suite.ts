@@ -16,8 +16,9 @@ import {
   type ProfileProbe,
   type ProfileReport,
 } from './profile.ts'
+import { show } from './results.ts'
 import { runScenario, type ScenarioOutcome } from './run-scenario.ts'
-import type { Scenario, SettleOptions } from './scenario.ts'
+import type { Scenario, ScenarioContext, SettleOptions } from './scenario.ts'
 import { createSocketOpener } from './sockets.ts'
 import { createSpecCheck } from './spec-check.ts'
 
@@ -170,13 +171,18 @@ export function createContractRun(options: ContractRunOptions): ContractRun {
         cleanup.deleted.push(...result.cleanup.deleted)
         cleanup.failed.push(...result.cleanup.failed)
       }
-      for (const scenario of options.scenarios ?? SCENARIOS) {
-        collect(await step(scenario.name, () => scenario.run(t)))
+      // Wrong credentials would fail every call; stop at one refused login instead.
+      const loggedIn = login ? await step('login', () => checkLogin(t)) : undefined
+      if (loggedIn) collect(loggedIn)
+      if (loggedIn?.outcome.outcome !== 'failed') {
+        for (const scenario of options.scenarios ?? SCENARIOS) {
+          collect(await step(scenario.name, () => scenario.run(t)))
+        }
+        for (const probe of options.probes ?? PROFILE_PROBES) {
+          collect(await step(probeName(probe), () => runProbe(t, probe, probeResults)))
+        }
+        collect(await step(leftovers.name, () => leftovers.run(t)))
       }
-      for (const probe of options.probes ?? PROFILE_PROBES) {
-        collect(await step(probeName(probe), () => runProbe(t, probe, probeResults)))
-      }
-      collect(await step(leftovers.name, () => leftovers.run(t)))
       const checks = [...log.results]
       return {
         runId: ledger.runId,
@@ -193,6 +199,19 @@ export function createContractRun(options: ContractRunOptions): ContractRun {
       }
     },
   }
+}
+
+async function checkLogin(t: ScenarioContext) {
+  const authorization = await t.api.authorization()
+  const refused = authorization
+    ? undefined
+    : await t.api.GET('/v4/{project}/registry/version', { params: { path: t.path({}) } })
+  t.check(
+    'createToken',
+    'logs in with the given user and password',
+    authorization !== undefined,
+    `the registry refused the login: HTTP ${refused?.response.status} ${show(refused?.error)}`,
+  )
 }
 
 async function runProbe(
