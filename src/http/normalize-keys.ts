@@ -16,8 +16,8 @@ const shapes = new Map<string, KeyShape | undefined>()
 /**
  * Renames body fields to their declared casing and drops undeclared ones: Service Center
  * decodes JSON with Go's case-insensitive field matching, so `{"Instances": …}` is read as
- * `instances`, and fields its structs do not declare are ignored (reference §1.3). Map-typed
- * fields (properties, tags) keep their keys.
+ * `instances`, fields its structs do not declare are ignored and `null` fields are left at their
+ * zero value, i.e. absent (reference §1.3). Map-typed fields (properties, tags) keep their keys.
  * @example
  * normalizeKeys('heartbeats', { Instances: [] }) // { instances: [] }
  */
@@ -42,6 +42,8 @@ function rename(value: unknown, shape: KeyShape): unknown {
     if (name === undefined) continue
     // An exact match wins over a case-folded one, as in Go's decoder.
     if (name !== key && Object.hasOwn(value, name)) continue
+    // Go decodes `null` into a struct field as its zero value: the field counts as absent.
+    if (child === null) continue
     const childShape = shape.children?.get(name)
     out[name] = childShape ? rename(child, childShape) : child
   }

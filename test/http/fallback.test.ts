@@ -177,6 +177,35 @@ describe('validation', () => {
     expect(await readInstance(serviceId, instanceId)).not.toHaveProperty('shape')
   })
 
+  it('reads a null field as an absent one, as Go decodes it', async () => {
+    const reply = await post<{ serviceId: string }>('/microservices', {
+      service: { serviceName: 'cart', appId: 'shop', description: null, properties: null },
+      tags: null,
+    })
+    const serviceId = expectJsonOk(reply).serviceId
+    expect(await readService(serviceId)).not.toHaveProperty('properties')
+    const instance = await post<{ instanceId: string }>(`/microservices/${serviceId}/instances`, {
+      instance: {
+        hostName: 'node-1',
+        endpoints: ['rest://a:1'],
+        healthCheck: null,
+        properties: null,
+      },
+    })
+    const { instanceId } = expectJsonOk(instance)
+    expect((await readInstance(serviceId, instanceId)).healthCheck).toEqual({
+      mode: 'push',
+      interval: 30,
+      times: 3,
+    })
+    await put(`/microservices/${serviceId}/properties`, { properties: { a: 'b' } })
+    expect((await put(`/microservices/${serviceId}/properties`, { properties: null })).status).toBe(
+      200,
+    )
+    expect(await readService(serviceId)).not.toHaveProperty('properties')
+    expectError(await post('/microservices', { service: null }), '400001')
+  })
+
   it('keeps the keys of properties and tags exactly as sent', async () => {
     const serviceId = await createService()
     await put(`/microservices/${serviceId}/properties`, {
