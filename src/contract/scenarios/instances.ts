@@ -170,6 +170,25 @@ export const instanceErrors = defineScenario({
       body: { instance: { endpoints: [t.endpoint()] } } as never,
     })
     t.expectError(noHost, '400001')
+    const notJson = await t.api.POST(INSTANCES, {
+      params: { path: t.path({ serviceId }) },
+      body: {} as never,
+      bodySerializer: () => '{"instance":',
+    })
+    t.expectError(notJson, '400001')
+    // The registry reads at most 5 KiB of a registration body.
+    const oversized = await t.api.POST(INSTANCES, {
+      params: { path: t.path({ serviceId }) },
+      body: {
+        instance: {
+          hostName: 'contract-host',
+          endpoints: [t.endpoint()],
+          status: 'UP',
+          properties: { padding: 'x'.repeat(5200) },
+        },
+      },
+    })
+    t.expectError(oversized, '400001')
     const missing = { params: { path: t.path({ serviceId, instanceId: 'missing0instance' }) } }
     t.expectError(await t.api.GET(INSTANCE, missing), '400017')
     t.expectError(

@@ -105,6 +105,8 @@ export const tags = defineScenario({
     )
 
     t.expectError(await set({ '1bad': 'value' }), '400001')
+    // Values follow the same pattern as keys.
+    t.expectError(await set({ good: '1' }), '400001')
     const absent = { params: { path: t.path({ serviceId: t.ledger.reserve('absent') }) } }
     t.expectError(await t.api.POST(TAGS, { ...absent, body: { tags: { team: 'x' } } }), '400012')
     t.expectError(await t.api.GET(TAGS, absent), '400012')
