@@ -9,6 +9,7 @@ import {
   createWriteGuard,
   foreignTarget,
   installInterruptCleanup,
+  SPEC_OPERATIONS,
 } from '../../src/contract/index.ts'
 
 const BASE = 'http://guarded.contract.test'
@@ -145,6 +146,54 @@ describe('the write guard', () => {
         body: { dependencies: [{ consumer, providers: [{ appId: 'other', serviceName: 'p' }] }] },
       }),
     ).toMatch(/provider appId/)
+  })
+
+  it('refuses every write operation of the spec when it names a foreign service', () => {
+    const ledger = createRunLedger('feedbeef')
+    const foreign = 'someone-elses-service'
+    const bodies: Record<string, unknown> = {
+      createService: { service: { appId: 'their-app', serviceName: 's' } },
+      deleteServices: { serviceIds: [foreign] },
+      heartbeats: { instances: [{ serviceId: foreign, instanceId: 'i' }] },
+      updateInstancesStatus: { matches: { properties: { zone: 'a' } }, status: 'DOWN' },
+      addDependencies: {
+        dependencies: [
+          { consumer: { appId: 'their-app', serviceName: 'c', version: '1' }, providers: [] },
+        ],
+      },
+      putDependencies: {
+        dependencies: [
+          { consumer: { appId: 'their-app', serviceName: 'c', version: '1' }, providers: [] },
+        ],
+      },
+    }
+    // Neither changes the registry: the login, and batch find without a consumer.
+    const harmless = new Set(['createToken', 'batchFindInstances'])
+    const writes = SPEC_OPERATIONS.filter(
+      (op) => op.method !== 'get' && !harmless.has(op.operationId),
+    )
+    expect(writes.length).toBeGreaterThan(15)
+    for (const op of writes) {
+      const path = {
+        project: 'default',
+        serviceId: foreign,
+        consumerId: foreign,
+        providerId: foreign,
+        instanceId: 'i',
+        schemaId: 's',
+        key: 'k',
+      }
+      const reason = foreignTarget(ledger, {
+        method: op.method,
+        schemaPath: op.path,
+        path,
+        body: bodies[op.operationId],
+      })
+      expect({ operation: op.operationId, refused: reason !== undefined }).toEqual({
+        operation: op.operationId,
+        refused: true,
+      })
+    }
   })
 
   it('after close() only lets deletes of the run services through', () => {
