@@ -1,5 +1,6 @@
 import type { components } from '../generated/schema.ts'
 import { RegistryError } from '../registry/errors.ts'
+import { withoutEmptyFields } from './defaulted-fields.ts'
 import { propertiesOf } from './microservices.ts'
 import { defineOperation, type OperationInput } from './operation.ts'
 import { listParam } from './query.ts'
@@ -16,6 +17,8 @@ export const registerInstance = defineOperation({
   method: 'post',
   path: INSTANCES,
   maxBodyBytes: 5 * 1024,
+  // The registry accepts an empty status and stores `UP` (reference §5.1 step 3).
+  beforeValidation: (body) => withoutEmptyFields(body, 'instance', ['status']),
   handle: async ({ registry, ctx, params, body }) => {
     const { instance } = body as { instance: MicroServiceInstance }
     return { body: await registry.registerInstance(ctx, params.serviceId!, instance) }

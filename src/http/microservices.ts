@@ -1,4 +1,5 @@
 import type { components } from '../generated/schema.ts'
+import { withoutEmptyFields } from './defaulted-fields.ts'
 import { defineOperation } from './operation.ts'
 import { lenientFlag, strictFlag } from './query.ts'
 
@@ -13,6 +14,9 @@ export const createService = defineOperation({
   operationId: 'createService',
   method: 'post',
   path: SERVICES,
+  // Defaults come before validation: an empty appId, version, level or status is filled in.
+  beforeValidation: (body) =>
+    withoutEmptyFields(body, 'service', ['appId', 'version', 'level', 'status']),
   handle: async ({ registry, ctx, body }) => ({
     body: await registry.createService(ctx, body as CreateServiceRequest),
   }),

@@ -30,6 +30,8 @@ export interface OperationDefinition {
   maxBodyBytes?: number
   /** Query parameters the current profile does not read, left out of validation. */
   ignoredQuery?: (registry: Registry) => readonly string[]
+  /** Rewrites the decoded body before validation, for defaults the registry applies first. */
+  beforeValidation?: (body: unknown) => unknown
   handle(input: OperationInput): OperationResult | Promise<OperationResult>
 }
 
@@ -129,7 +131,8 @@ export function createOperationRunner(
     renderer: ResponseRenderer,
   ): Promise<Response> => {
     try {
-      const body = normalizeKeys(operationId, await incoming.json(definition.maxBodyBytes))
+      const decoded = normalizeKeys(operationId, await incoming.json(definition.maxBodyBytes))
+      const body = definition.beforeValidation ? definition.beforeValidation(decoded) : decoded
       const query = Object.fromEntries(call.url.searchParams)
       for (const name of definition.ignoredQuery?.(env.registry) ?? []) delete query[name]
       const issues = env.validator.request(operationId, {

@@ -56,6 +56,12 @@ describe('register', () => {
     })
   })
 
+  it('defaults an empty status to UP', async () => {
+    const serviceId = await createService()
+    const instanceId = await registerInstance(serviceId, { status: '' as never })
+    expect((await readInstance(serviceId, instanceId)).status).toBe('UP')
+  })
+
   it('generates an instanceId when the body sends an empty one', async () => {
     const serviceId = await createService()
     expect(await registerInstance(serviceId, { instanceId: '' })).toMatch(/^[0-9a-f]{32}$/)

@@ -48,6 +48,14 @@ describe('create', () => {
     })
   })
 
+  it('applies the defaults before validation: empty appId, version, level and status are filled in', async () => {
+    const reply = await post<{ serviceId: string }>('/microservices', {
+      service: { serviceName: 'cart', appId: '', version: '', level: '', status: '' },
+    })
+    const stored = await readService(expectJsonOk(reply).serviceId)
+    expect(stored).toMatchObject({ appId: 'default', version: '0.0.1', level: 'BACK', status: 'UP' })
+  })
+
   it('leaves the environment empty (and omits it) in the servicecomb profile', async () => {
     api.mock().setProfile('servicecomb')
     const serviceId = await createService()
