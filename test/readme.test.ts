@@ -1,15 +1,14 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { profileTable } from '../src/registry/profile-table.ts'
 
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
+const examplesDir = new URL('../examples/node/', import.meta.url)
+const examples = (await readdir(examplesDir)).filter((name) => name.endsWith('.test.ts'))
 
 describe('README', () => {
-  it('shows the Node example exactly as the file that runs in the suite', async () => {
-    const example = await readFile(
-      new URL('../examples/node/quick-start.test.ts', import.meta.url),
-      'utf8',
-    )
+  it.each(examples)('shows %s exactly as the file that runs in the suite', async (name) => {
+    const example = await readFile(new URL(name, examplesDir), 'utf8')
     expect(readme).toContain(`\`\`\`ts\n${example}\`\`\``)
   })
 
