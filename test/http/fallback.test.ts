@@ -154,6 +154,32 @@ describe('validation', () => {
     })
   })
 
+  it('matches field names case-insensitively inside lists too: batch find, dependencies, batch delete', async () => {
+    const provider = await createService()
+    const instanceId = await registerInstance(provider)
+    const consumer = await createService({ serviceName: 'web' })
+    const found = await post<{ services?: { updated?: { instances?: unknown[] }[] } }>(
+      '/instances/action?type=query',
+      { Services: [{ SERVICE: { AppID: 'shop', ServiceName: 'cart', Version: '0+' }, Rev: '0' }] },
+      { headers: { 'X-ConsumerId': consumer } },
+    )
+    expect(expectJsonOk(found).services?.updated?.[0]?.instances).toHaveLength(1)
+    const added = await post('/dependencies', {
+      Dependencies: [
+        {
+          Consumer: { AppId: 'shop', ServiceName: 'web', Version: '1.0.0' },
+          Providers: [{ ServiceName: 'orders' }],
+        },
+      ],
+    })
+    expect(added.status).toBe(200)
+    const deleted = await send('DELETE', '/microservices', {
+      json: { ServiceIDs: [provider], FORCE: true },
+    })
+    expect(deleted.status).toBe(200)
+    expectError(await get(`/microservices/${provider}/instances/${instanceId}`), '400012')
+  })
+
   it('writes output field names in lower camel case whatever the input casing', async () => {
     const { serviceId } = expectJsonOk(
       await post<{ serviceId: string }>('/microservices', {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { COVERAGE } from './coverage.ts'
 import {
   createService,
@@ -30,7 +30,9 @@ const revisionOf = async (serviceId: string) =>
 const isAlive = async (serviceId: string, instanceId: string) =>
   (await get(`/microservices/${serviceId}/instances/${instanceId}`)).status === 200
 
-describe('single heartbeat', () => {
+describe.each(['cse', 'servicecomb'] as const)('single heartbeat in the %s profile', (profile) => {
+  beforeEach(() => api.mock().setProfile(profile))
+
   it('answers an empty 200 and renews the lease to its full TTL', async () => {
     const serviceId = await createService()
     const instanceId = await registerInstance(serviceId)
@@ -59,7 +61,9 @@ describe('single heartbeat', () => {
     await beat(serviceId, instanceId)
     expect(await readInstance(serviceId, instanceId)).toEqual(before)
   })
+})
 
+describe('single heartbeat', () => {
   it('answers 400017 for an unknown or expired instance, or one under another serviceId', async () => {
     const serviceId = await createService()
     const other = await createService({ serviceName: 'orders' })

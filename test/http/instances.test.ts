@@ -309,6 +309,19 @@ describe('re-registration', () => {
     expect((await readInstance(serviceId, 'node-a')).hostName).toBe('new')
   })
 
+  it('takes the lease of the new health check when the cse profile overwrites an instance', async () => {
+    const serviceId = await createService()
+    await registerInstance(serviceId, { instanceId: 'node-a' })
+    await registerInstance(serviceId, {
+      instanceId: 'node-a',
+      healthCheck: { mode: 'push', interval: 10, times: 0 },
+    })
+    api.mock().advance(9_999)
+    expect((await readInstance(serviceId, 'node-a')).instanceId).toBe('node-a')
+    api.mock().advance(1)
+    expectError(await get(`${instancesPath(serviceId)}/node-a`), '400017')
+  })
+
   it('re-registering a live custom instanceId only renews its lease in the servicecomb profile', async () => {
     api.mock().setProfile('servicecomb')
     const serviceId = await createService()
