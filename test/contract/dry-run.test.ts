@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -64,6 +66,15 @@ describe('cse-mock verify flags', () => {
     await expect(attempt).rejects.toBeInstanceOf(CliUsageError)
     await expect(attempt).rejects.toThrow(message)
     expect(received).toEqual([])
+  })
+})
+
+describe('scripts/contract.ts', () => {
+  it('exits with 2 on bad flags and says which', () => {
+    const script = fileURLToPath(new URL('../../scripts/contract.ts', import.meta.url))
+    const result = spawnSync(process.execPath, [script, '--target', 'cloud'], { encoding: 'utf8' })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain("--target must be one of mock, server; got 'cloud'")
   })
 })
 
