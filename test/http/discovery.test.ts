@@ -63,6 +63,11 @@ describe('query', () => {
     ])
   })
 
+  it('accepts global=true and answers the same instances (one cluster only)', async () => {
+    const instanceId = await registerInstance(await createService())
+    expect(idsOf(expectJsonOk(await find(cart({ global: 'true' }))))).toEqual([instanceId])
+  })
+
   it('answers {} for a provider without instances', async () => {
     await createService()
     expect(expectJsonOk(await find(cart()))).toEqual({})

@@ -46,7 +46,7 @@ function expectGoErrorHeaders(reply: Reply) {
 }
 
 describe('unknown routes and methods', () => {
-  it('an unknown route under /v4 answers Go’s plain-text 404', async () => {
+  it("an unknown route under /v4 answers Go's plain-text 404", async () => {
     for (const path of [
       '/v4/default/registry/nothing',
       '/v4/default/registry/microservices/x/nothing',

@@ -98,7 +98,7 @@ describe('domains', () => {
     expect(expectJsonOk(reply)).toEqual({})
   })
 
-  it('answers batch find and existence from the caller’s domain only', async () => {
+  it('answers batch find and existence from the domain of the caller', async () => {
     const serviceId = await createService({}, acme)
     const existence = '/existence?type=microservice&appId=shop&serviceName=cart&version=1.0.0'
     expectError(await get(existence), '400012')
