@@ -53,7 +53,12 @@ describe('create', () => {
       service: { serviceName: 'cart', appId: '', version: '', level: '', status: '' },
     })
     const stored = await readService(expectJsonOk(reply).serviceId)
-    expect(stored).toMatchObject({ appId: 'default', version: '0.0.1', level: 'BACK', status: 'UP' })
+    expect(stored).toMatchObject({
+      appId: 'default',
+      version: '0.0.1',
+      level: 'BACK',
+      status: 'UP',
+    })
   })
 
   it('leaves the environment empty (and omits it) in the servicecomb profile', async () => {
