@@ -65,8 +65,6 @@ describe('the write guard', () => {
           appId: ledger.appId,
           serviceName: 'a',
           version: '1.0.0',
-          level: 'BACK',
-          status: 'UP',
         },
       },
     })
@@ -91,8 +89,6 @@ describe('the write guard', () => {
           appId: 'production-app',
           serviceName: 'a',
           version: '1.0.0',
-          level: 'BACK',
-          status: 'UP',
         },
       },
     })

@@ -84,8 +84,6 @@ export function createScenarioContext(options: {
             appId: ledger.appId,
             environment: 'development',
             version: '1.0.0',
-            level: 'BACK',
-            status: 'UP',
             ...service,
           },
         },
@@ -100,7 +98,6 @@ export function createScenarioContext(options: {
           instance: {
             hostName: 'contract-host',
             endpoints: [t.endpoint()],
-            status: 'UP',
             ...instance,
           },
         },

@@ -162,7 +162,7 @@ export const instanceErrors = defineScenario({
     const absent = t.ledger.reserve('absent')
     const unknownService = await t.api.POST(INSTANCES, {
       params: { path: t.path({ serviceId: absent }) },
-      body: { instance: { hostName: 'contract-host', endpoints: [t.endpoint()], status: 'UP' } },
+      body: { instance: { hostName: 'contract-host', endpoints: [t.endpoint()] } },
     })
     t.expectError(unknownService, '400012')
     const noHost = await t.api.POST(INSTANCES, {
@@ -183,7 +183,6 @@ export const instanceErrors = defineScenario({
         instance: {
           hostName: 'contract-host',
           endpoints: [t.endpoint()],
-          status: 'UP',
           properties: { padding: 'x'.repeat(5200) },
         },
       },

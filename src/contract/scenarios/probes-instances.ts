@@ -92,7 +92,7 @@ export const endpointsRequired = defineProbe({
     const serviceId = await t.createService({ serviceName: t.name('noendpoints') })
     const result = await t.api.POST(INSTANCES, {
       params: { path: t.path({ serviceId }) },
-      body: { instance: { hostName: 'contract-host', status: 'UP' } },
+      body: { instance: { hostName: 'contract-host' } },
     })
     const evidence = `a registration without endpoints answered ${result.response.status} ${show(result.data ?? errorCodeOf(result))}`
     if (errorCodeOf(result) === '400001') return { observed: 'cse', evidence }

@@ -17,8 +17,6 @@ export const defaultEnvironment = defineProbe({
           appId: t.ledger.appId,
           serviceName: t.name('noenv'),
           version: '1.0.0',
-          level: 'BACK',
-          status: 'UP',
         },
       },
     })

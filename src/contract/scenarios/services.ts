@@ -26,8 +26,6 @@ export const serviceLifecycle = defineScenario({
       environment: 'development',
       serviceName,
       version: '1.0.0',
-      level: 'BACK',
-      status: 'UP',
     } as const
 
     const again = await t.api.POST(SERVICES, { params: { path: t.path({}) }, body: { service } })
