@@ -69,4 +69,4 @@ export {
 export { MOCK_ORIGIN, setupMockTarget } from './targets/mock-target.ts'
 export { startServerTarget } from './targets/server-target.ts'
 export type { ContractTarget, TargetKind } from './targets/target.ts'
-export { targetFromEnv } from './targets/target-from-env.ts'
+export { clientFromEnv, targetFromEnv } from './targets/target-from-env.ts'

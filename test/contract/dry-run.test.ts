@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { CliIo } from '../../src/cli/command.ts'
 import { verifyCommand } from '../../src/cli/commands/verify.ts'
 import { CliUsageError } from '../../src/cli/usage-error.ts'
@@ -46,6 +46,29 @@ describe('cse-mock verify --dry-run', () => {
       expect(plan).toContain(entry)
     }
     expect(plan).toMatch(/tags +→ createService\*, setTags\*, getTags, updateTag\*, deleteTags\*/)
+  })
+})
+
+describe('cse-mock verify without --endpoint or --target', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('takes the target from CSE_ENDPOINT, as the tests do', async () => {
+    vi.stubEnv('CSE_ENDPOINT', BASE)
+    const { io, out } = captureIo()
+    expect(await verifyCommand.run(['--dry-run'], io)).toBe(0)
+    expect(out[0]).toBe(
+      `Plan for ${BASE} (operations marked * change the registry; nothing is sent):`,
+    )
+  })
+
+  it('refuses a CSE_TARGET that is not a target, and lets a flag win over the environment', async () => {
+    vi.stubEnv('CSE_TARGET', 'cloud')
+    const { io, out } = captureIo()
+    await expect(verifyCommand.run(['--dry-run'], io)).rejects.toThrow(/got 'cloud'/)
+    expect(await verifyCommand.run(['--dry-run', '--target', 'server'], io)).toBe(0)
+    expect(out[0]).toMatch(/^Plan for the server target/)
   })
 })
 

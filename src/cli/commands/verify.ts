@@ -14,6 +14,7 @@ import { createEndpointTarget } from '../../contract/targets/endpoint-target.ts'
 import { setupMockTarget } from '../../contract/targets/mock-target.ts'
 import { startServerTarget } from '../../contract/targets/server-target.ts'
 import type { ContractTarget } from '../../contract/targets/target.ts'
+import { clientFromEnv } from '../../contract/targets/target-from-env.ts'
 import type { Profile } from '../../registry/index.ts'
 import { defineCommand } from '../command.ts'
 import { choiceFlag, type FlagSpec, integerFlag, type ParsedFlags, parseFlags } from '../flags.ts'
@@ -30,7 +31,7 @@ const VERIFY_FLAGS: readonly FlagSpec[] = [
   text('endpoint', 'URL', 'A live registry to verify, e.g. https://cse.example.com:30100'),
   {
     ...text('target', 'mock|server', 'Verify the in-process mock or a spawned server instead'),
-    default: 'mock',
+    default: 'CSE_ENDPOINT, CSE_TARGET or mock',
   },
   { ...text('project', 'P', 'Project path segment'), default: 'default' },
   text('domain', 'D', 'Tenant domain, sent as X-Domain-Name'),
@@ -75,7 +76,7 @@ export const verifyCommand = defineCommand({
   summary: 'Run the contract suite against a registry and report where it differs',
   flags: VERIFY_FLAGS,
   async run(argv, io) {
-    const settings = readSettings(parseFlags(VERIFY_FLAGS, argv))
+    const settings = readSettings(parseFlags(VERIFY_FLAGS, argv), process.env)
     if (settings.dryRun) {
       const where = settings.client.baseUrl ?? `the ${settings.kind} target`
       io.out(`Plan for ${where} (operations marked * change the registry; nothing is sent):`)
@@ -129,12 +130,20 @@ function str(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-function readSettings(flags: ParsedFlags): VerifySettings {
-  const endpoint = str(flags.endpoint)
-  const target = str(flags.target)
-  if (endpoint !== undefined && target !== undefined) {
+/**
+ * Reads the flags. Without `--endpoint` or `--target` the environment chooses, as it does for
+ * the tests: `CSE_ENDPOINT` (with the other `CSE_*` variables), then `CSE_TARGET`, else mock.
+ */
+function readSettings(flags: ParsedFlags, env: NodeJS.ProcessEnv): VerifySettings {
+  const flagEndpoint = str(flags.endpoint)
+  const flagTarget = str(flags.target)
+  if (flagEndpoint !== undefined && flagTarget !== undefined) {
     throw new CliUsageError('--endpoint and --target exclude each other')
   }
+  const fromEnv = flagEndpoint === undefined && flagTarget === undefined
+  const envEndpoint = fromEnv && env.CSE_ENDPOINT ? env.CSE_ENDPOINT : undefined
+  const endpoint = flagEndpoint ?? envEndpoint
+  const target = flagTarget ?? (fromEnv && !envEndpoint ? env.CSE_TARGET || undefined : undefined)
   if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) {
     throw new CliUsageError(`--endpoint must be an http(s) URL; got '${endpoint}'`)
   }
@@ -142,13 +151,18 @@ function readSettings(flags: ParsedFlags): VerifySettings {
   if (profile !== undefined && endpoint !== undefined) {
     throw new CliUsageError('--profile only applies to --target mock or server')
   }
+  const client = {
+    ...(envEndpoint ? clientFromEnv(env, envEndpoint) : {}),
+    ...clientOptions(flags, endpoint),
+  }
+  checkAuth(client)
   const rate = str(flags.rate)
   return {
     kind:
       endpoint !== undefined
         ? 'endpoint'
         : choiceFlag('target', target ?? 'mock', ['mock', 'server'] as const),
-    client: clientOptions(flags, endpoint),
+    client,
     rate: rate === undefined ? undefined : integerFlag('rate', rate, 0, 10_000),
     profile:
       profile === undefined
@@ -160,20 +174,24 @@ function readSettings(flags: ParsedFlags): VerifySettings {
   }
 }
 
+/** Refuses contradictory credentials and TLS settings, wherever they came from. */
+function checkAuth(client: Partial<RegistryClientOptions>) {
+  if (client.token !== undefined && (client.user !== undefined || client.password !== undefined)) {
+    throw new CliUsageError('--token excludes --user and --password')
+  }
+  if ((client.user === undefined) !== (client.password === undefined)) {
+    throw new CliUsageError('--user and --password go together')
+  }
+  if (client.caFile !== undefined && client.insecure) {
+    throw new CliUsageError('--ca-file and --insecure exclude each other')
+  }
+}
+
 /** The client options the flags give; `baseUrl` is only set with --endpoint. */
 function clientOptions(
   flags: ParsedFlags,
   endpoint: string | undefined,
 ): Partial<RegistryClientOptions> {
-  if (flags.token !== undefined && (flags.user !== undefined || flags.password !== undefined)) {
-    throw new CliUsageError('--token excludes --user and --password')
-  }
-  if ((flags.user === undefined) !== (flags.password === undefined)) {
-    throw new CliUsageError('--user and --password go together')
-  }
-  if (flags['ca-file'] !== undefined && flags.insecure) {
-    throw new CliUsageError('--ca-file and --insecure exclude each other')
-  }
   const options: Partial<RegistryClientOptions> = {}
   if (endpoint !== undefined) options.baseUrl = endpoint
   const pairs = [

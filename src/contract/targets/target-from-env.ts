@@ -23,7 +23,13 @@ export async function targetFromEnv(env: NodeJS.ProcessEnv): Promise<ContractTar
   )
 }
 
-function clientFromEnv(env: NodeJS.ProcessEnv, baseUrl: string): RegistryClientOptions {
+/**
+ * The client options of a live registry from `CSE_PROJECT`, `CSE_DOMAIN`, `CSE_TOKEN`,
+ * `CSE_USER`, `CSE_PASSWORD`, `CSE_CA_FILE` and `CSE_INSECURE=1`.
+ * @example
+ * clientFromEnv({ CSE_DOMAIN: 'shop' }, 'http://127.0.0.1:30100') // { baseUrl, domain: 'shop' }
+ */
+export function clientFromEnv(env: NodeJS.ProcessEnv, baseUrl: string): RegistryClientOptions {
   const options: RegistryClientOptions = { baseUrl }
   if (env.CSE_PROJECT) options.project = env.CSE_PROJECT
   if (env.CSE_DOMAIN) options.domain = env.CSE_DOMAIN
