@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw'
 import { createFaultController, type FaultController } from './faults/controller.ts'
 import { createRequestLog, type RequestLog } from './faults/request-log.ts'
+import { createAuthInterceptor } from './http/auth.ts'
 import { createHttpHandlers } from './http/handlers.ts'
 import { type Clock, createSystemClock, createVirtualClock } from './registry/clock.ts'
 import { createRegistry, type Profile, type Registry } from './registry/index.ts'
@@ -73,7 +74,7 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
     registry,
     validator: createSpecValidator(),
     baseUrl: options.baseUrl ?? '*',
-    interceptors: [requests.interceptor, faults.interceptor],
+    interceptors: [requests.interceptor, createAuthInterceptor(registry), faults.interceptor],
   })
   const initial = (): Snapshot | undefined =>
     options.fixture ?? (options.seed === undefined ? undefined : seedSnapshot(options.seed))

@@ -99,6 +99,14 @@ export async function updateInstancesStatus(
 ): Promise<void> {
   const status = body?.status
   if (!status) throw new RegistryError('400001', "field 'status' is required")
+  // Service Center 2.2 stores any text here (docs/compatibility.md); the mock refuses what no
+  // client could read back as an instance status rather than store an invalid record.
+  if (!STATUSES.has(status)) {
+    throw new RegistryError(
+      '400001',
+      `Invalid status '${status}': expected one of ${[...STATUSES].join(', ')}.`,
+    )
+  }
   const wanted = Object.entries(body.matches?.properties ?? {})
   const tenant = findTenant(core, ctx)
   if (!tenant) return

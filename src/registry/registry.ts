@@ -10,6 +10,7 @@ import type * as model from './model.ts'
 import type { RegistryOptions } from './registry-base.ts'
 import type { Revisioned } from './revisions.ts'
 import { ServiceOperations } from './service-operations.ts'
+import type { TokenCheck } from './token.ts'
 import type { WatchListener } from './watch.ts'
 
 /**
@@ -160,6 +161,16 @@ export class Registry extends ServiceOperations {
   /** Whether a token came from `createToken`, is unexpired and its account still exists. */
   verifyToken(token: string): boolean {
     return this.tokens.verify(token)
+  }
+
+  /** Why a bearer token is or is not accepted: `valid`, `invalid`, `expired`, `account-deleted`. */
+  checkToken(token: string): TokenCheck {
+    return this.tokens.check(token)
+  }
+
+  /** Whether registry calls need a bearer token: true when accounts are configured. */
+  get requiresAuth(): boolean {
+    return this.tokens.hasAccounts
   }
 
   /** Listens to the instance changes of the consumer's providers; returns the unsubscribe. */

