@@ -1,12 +1,6 @@
 import type { CliCommand } from './command.ts'
 import { formatFlags } from './flags.ts'
 
-/** A command name kept for later, shown in the help as not available yet. */
-export interface PlannedCommand {
-  name: string
-  summary: string
-}
-
 /**
  * The help of one command: usage line and every flag with its default.
  * @example
@@ -24,19 +18,14 @@ export function commandHelp(command: CliCommand): string[] {
 }
 
 /**
- * The top-level help: commands (planned ones marked as not available yet), global flags, then
- * the flags of every command.
+ * The top-level help: commands, global flags, then the flags of every command.
  * @example
- * rootHelp(COMMANDS, PLANNED).join('\n')
+ * rootHelp(COMMANDS).join('\n')
  */
-export function rootHelp(
-  commands: readonly CliCommand[],
-  planned: readonly PlannedCommand[],
-): string[] {
+export function rootHelp(commands: readonly CliCommand[]): string[] {
   const rows = [
     ...commands.map((command) => [command.name, command.summary]),
     ['help [command]', 'Show this help, or the help of one command'],
-    ...planned.map((command) => [command.name, `${command.summary} (not available yet)`]),
   ]
   const width = Math.max(...rows.map(([name]) => name!.length)) + 2
   const lines = [

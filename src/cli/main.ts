@@ -1,17 +1,12 @@
 import { type CliCommand, type CliIo, processIo } from './command.ts'
 import { serveCommand } from './commands/serve.ts'
-import { commandHelp, type PlannedCommand, rootHelp } from './help.ts'
+import { verifyCommand } from './commands/verify.ts'
+import { commandHelp, rootHelp } from './help.ts'
 import { CliUsageError } from './usage-error.ts'
 import { CLI_VERSION } from './version.ts'
 
 /** Every command of the CLI; a new command is one file under `commands/` and one entry here. */
-const COMMANDS: readonly CliCommand[] = [serveCommand]
-
-/** Names kept for commands to come; the help lists those not in `COMMANDS` as not available. */
-const RESERVED: readonly PlannedCommand[] = [
-  { name: 'verify', summary: 'Check a running registry against the contract' },
-  { name: 'bench', summary: 'Measure the throughput of a registry' },
-]
+const COMMANDS: readonly CliCommand[] = [serveCommand, verifyCommand]
 
 const HELP_FLAGS = new Set(['--help', '-h'])
 
@@ -22,14 +17,13 @@ const HELP_FLAGS = new Set(['--help', '-h'])
  * process.exitCode = await main(process.argv.slice(2))
  */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const planned = RESERVED.filter(({ name }) => !COMMANDS.some((command) => command.name === name))
   const [first, ...rest] = argv
   if (first === undefined) {
-    for (const line of rootHelp(COMMANDS, planned)) io.err(line)
+    for (const line of rootHelp(COMMANDS)) io.err(line)
     return 2
   }
   if (HELP_FLAGS.has(first) || (first === 'help' && rest.length === 0)) {
-    for (const line of rootHelp(COMMANDS, planned)) io.out(line)
+    for (const line of rootHelp(COMMANDS)) io.out(line)
     return 0
   }
   if (first === '--version' || first === '-v') {
@@ -40,10 +34,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const command = COMMANDS.find((candidate) => candidate.name === name)
   if (!command) {
     const known = COMMANDS.map((candidate) => candidate.name).join(', ')
-    const reason = planned.some((candidate) => candidate.name === name)
-      ? `'${name}' is not available yet`
-      : `unknown command '${name}'`
-    io.err(`cse-mock: ${reason}; available commands: ${known}, help`)
+    io.err(`cse-mock: unknown command '${name}'; available commands: ${known}, help`)
     io.err("Run 'cse-mock --help' for usage.")
     return 2
   }

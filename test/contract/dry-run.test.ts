@@ -92,10 +92,12 @@ describe('cse-mock verify flags', () => {
   })
 })
 
-describe('scripts/contract.ts', () => {
+describe('cse-mock verify', () => {
   it('exits with 2 on bad flags and says which', () => {
-    const script = fileURLToPath(new URL('../../scripts/contract.ts', import.meta.url))
-    const result = spawnSync(process.execPath, [script, '--target', 'cloud'], { encoding: 'utf8' })
+    const cli = fileURLToPath(new URL('../../bin/cse-mock.js', import.meta.url))
+    const result = spawnSync(process.execPath, [cli, 'verify', '--target', 'cloud'], {
+      encoding: 'utf8',
+    })
     expect(result.status).toBe(2)
     expect(result.stderr).toContain("--target must be one of mock, server; got 'cloud'")
   })

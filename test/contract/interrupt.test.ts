@@ -7,7 +7,7 @@ import {
   startServerTarget,
 } from '../../src/contract/index.ts'
 
-const SCRIPT = fileURLToPath(new URL('../../scripts/contract.ts', import.meta.url))
+const CLI = fileURLToPath(new URL('../../bin/cse-mock.js', import.meta.url))
 let server: ContractTarget
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 function interruptAfterFirstScenario(signal: 'SIGINT' | 'SIGTERM') {
   const child = spawn(
     process.execPath,
-    [SCRIPT, '--endpoint', server.client.baseUrl, '--rate', '20'],
+    [CLI, 'verify', '--endpoint', server.client.baseUrl, '--rate', '20'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let stdout = ''
