@@ -1,6 +1,8 @@
 import type { components } from '../generated/schema.ts'
+import { RegistryError } from '../registry/errors.ts'
+import type { ValidationIssue } from '../spec/validators.ts'
 import { withoutEmptyFields } from './defaulted-fields.ts'
-import { defineOperation } from './operation.ts'
+import { defineOperation, describeIssue } from './operation.ts'
 import { lenientFlag, strictFlag } from './query.ts'
 
 type CreateServiceRequest = components['schemas']['CreateServiceRequest']
@@ -17,10 +19,41 @@ export const createService = defineOperation({
   // Defaults come before validation: an empty appId, version, level or status is filled in.
   beforeValidation: (body) =>
     withoutEmptyFields(body, 'service', ['appId', 'version', 'level', 'status']),
-  handle: async ({ registry, ctx, body }) => ({
-    body: await registry.createService(ctx, body as CreateServiceRequest),
-  }),
+  // Service Center validates only `service` up front; tags and instances are applied once the
+  // service exists, and their failures answer 400001 with the service kept (reference §4.1).
+  deferIssues: (issue) => /^(tags|instances)\b/.test(issue.name),
+  handle: async ({ registry, ctx, body, deferred }) => {
+    const request = body as CreateServiceRequest
+    if (deferred.length === 0) return { body: await registry.createService(ctx, request) }
+    const failures = deferred.map(describeIssue)
+    try {
+      await registry.createService(ctx, withoutInvalidParts(request, deferred))
+    } catch (error) {
+      if (!(error instanceof RegistryError) || error.code !== '400001') throw error
+      failures.push(error.detail ?? error.errorMessage)
+    }
+    throw new RegistryError('400001', failures.join('; '))
+  },
 })
+
+/** The create body without the tag set or the instances that failed validation. */
+function withoutInvalidParts(
+  request: CreateServiceRequest,
+  issues: ValidationIssue[],
+): CreateServiceRequest {
+  const names = issues.map((issue) => issue.name)
+  const { tags, instances, ...rest } = request
+  const kept: CreateServiceRequest = { ...rest }
+  if (tags && !names.some((name) => name.startsWith('tags'))) kept.tags = tags
+  const badInstances = new Set(
+    names.map((name) => /^instances\[(\d+)\]/.exec(name)?.[1]).filter((i) => i !== undefined),
+  )
+  if (Array.isArray(instances) && !names.includes('instances')) {
+    const goodInstances = instances.filter((_, index) => !badInstances.has(String(index)))
+    if (goodInstances.length > 0) kept.instances = goodInstances
+  }
+  return kept
+}
 
 /** `GET …/microservices`. */
 export const listServices = defineOperation({

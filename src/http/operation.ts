@@ -18,6 +18,8 @@ export interface OperationInput {
   body: unknown
   ctx: RequestContext
   registry: Registry
+  /** Validation issues the operation chose to handle itself (see `deferIssues`). */
+  deferred: ValidationIssue[]
 }
 
 /** One registry operation as the HTTP layer routes it. */
@@ -32,6 +34,8 @@ export interface OperationDefinition {
   ignoredQuery?: (registry: Registry) => readonly string[]
   /** Rewrites the decoded body before validation, for defaults the registry applies first. */
   beforeValidation?: (body: unknown) => unknown
+  /** Issues the handler deals with itself instead of answering 400001 before it runs. */
+  deferIssues?: (issue: ValidationIssue) => boolean
   handle(input: OperationInput): OperationResult | Promise<OperationResult>
 }
 
@@ -141,7 +145,8 @@ export function createOperationRunner(
         headers: incoming.headers(),
         body,
       })
-      const first = issues[0]
+      const deferred = definition.deferIssues ? issues.filter(definition.deferIssues) : []
+      const first = issues.find((issue) => !deferred.includes(issue))
       if (first) throw new RegistryError('400001', describeIssue(first))
       const result = await definition.handle({
         get request() {
@@ -153,6 +158,7 @@ export function createOperationRunner(
         body,
         ctx: call.ctx,
         registry: env.registry,
+        deferred,
       })
       return renderer.result(result)
     } catch (error) {
