@@ -14,9 +14,27 @@ export async function readJsonBody(
   maxBytes = DEFAULT_MAX_BODY_BYTES,
 ): Promise<unknown> {
   if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return undefined
-  const declared = Number(request.headers.get('content-length'))
-  if (declared > maxBytes) throw tooLarge(maxBytes, declared)
-  const bytes = new Uint8Array(await request.arrayBuffer())
+  checkDeclaredLength(request.headers.get('content-length'), maxBytes)
+  return parseJsonBody(new Uint8Array(await request.arrayBuffer()), maxBytes)
+}
+
+/**
+ * Refuses a body whose declared `Content-Length` is over the limit, before reading it.
+ * @example
+ * checkDeclaredLength(request.headers.get('content-length'), 5 * 1024)
+ */
+export function checkDeclaredLength(declared: string | null | undefined, maxBytes: number): void {
+  const length = Number(declared)
+  if (length > maxBytes) throw tooLarge(maxBytes, length)
+}
+
+/**
+ * Parses the bytes of a body that has been read: over the limit or not JSON is 400001, blank
+ * is `undefined`.
+ * @example
+ * parseJsonBody(new TextEncoder().encode('{"a":1}'), 5 * 1024) // { a: 1 }
+ */
+export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYTES): unknown {
   if (bytes.byteLength > maxBytes) {
     throw tooLarge(maxBytes, bytes.byteLength)
   }

@@ -58,23 +58,68 @@ interface CompiledRoute {
 
 const compiled: CompiledRoute[] = OPERATIONS.map((operation) => ({
   operation,
-  regexp: new RegExp(`^${operation.path.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
+  regexp: new RegExp(`^${operation.path.replace(/:([A-Za-z]+)/g, '(?<$1>[^/]+)')}/?$`),
 }))
 
 /**
- * Finds the operation for a method and URL path, or the methods the path allows when only the
- * method is wrong. Used where MSW's own matching is not available (fallback, server, faults).
+ * Routes by their number of `/`: a parameter never spans one, so a path can only match routes
+ * with as many (one more with a trailing slash). Keeps each route's order within a bucket.
+ */
+const bySlashes = new Map<number, CompiledRoute[]>()
+for (const route of compiled) {
+  const slashes = countSlashes(route.operation.path)
+  bySlashes.set(slashes, [...(bySlashes.get(slashes) ?? []), route])
+}
+
+function countSlashes(path: string): number {
+  let count = 0
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) count++
+  return count
+}
+
+function candidatesOf(pathname: string): CompiledRoute[] {
+  let slashes = countSlashes(pathname)
+  if (pathname.length > 1 && pathname.endsWith('/')) slashes--
+  return bySlashes.get(slashes) ?? []
+}
+
+/**
+ * Finds the operation for a method and URL path with its path parameters (percent-decoded, as
+ * MSW decodes them), or the methods the path allows when only the method is wrong. Used where
+ * MSW's own matching is not available (fallback, server, faults).
  * @example
- * matchOperation('GET', '/v4/default/registry/version') // { operation, allowed: ['GET'] }
+ * matchOperation('GET', '/v4/default/registry/version') // { operation, allowed: ['GET'], params: { project: 'default' } }
  */
 export function matchOperation(method: string, pathname: string) {
   const allowed: string[] = []
+  const wanted = method.toUpperCase()
   let operation: OperationDefinition | undefined
-  for (const route of compiled) {
-    if (!route.regexp.test(pathname)) continue
+  let params: Record<string, string> = {}
+  for (const route of candidatesOf(pathname)) {
+    const match = route.regexp.exec(pathname)
+    if (!match) continue
     const routeMethod = route.operation.method.toUpperCase()
     if (!allowed.includes(routeMethod)) allowed.push(routeMethod)
-    if (routeMethod === method.toUpperCase()) operation ??= route.operation
+    if (routeMethod === wanted && !operation) {
+      operation = route.operation
+      params = decodeParams(match.groups)
+    }
   }
-  return { operation, allowed }
+  return { operation, allowed, params }
+}
+
+function decodeParams(groups: Record<string, string> | undefined): Record<string, string> {
+  const params: Record<string, string> = {}
+  for (const [name, raw] of Object.entries(groups ?? {})) params[name] = decodeSegment(raw)
+  return params
+}
+
+/** MSW keeps a segment that does not decode as it is; so does this. */
+function decodeSegment(raw: string): string {
+  if (!raw.includes('%')) return raw
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
 }

@@ -1,6 +1,10 @@
 import { HttpHandler, type RequestHandler } from 'msw'
 import { CONTROL_PREFIX, createControlHandlers } from '../control/index.ts'
-import type { OperationDefinition } from '../http/operation.ts'
+import {
+  type OperationDefinition,
+  type OperationRunner,
+  operationRunnerOf,
+} from '../http/operation.ts'
 import { matchOperation, OPERATIONS } from '../http/operations.ts'
 import type { CseMock } from '../mock.ts'
 
@@ -10,6 +14,18 @@ export interface HandlerRouter {
   readonly all: RequestHandler[]
   /** The one or few handlers that can answer this method and path. */
   route(method: string, pathname: string): RequestHandler[]
+  /**
+   * The runner of the operation a request is for, with its path parameters, to answer without
+   * MSW: the same validation, interceptors, registry call and rendering as its handler.
+   * `undefined` sends the request through MSW (control API, fallback, explicit base URLs).
+   */
+  direct(method: string, pathname: string): DirectRoute | undefined
+}
+
+/** An operation's runner and the path parameters of one request. */
+export interface DirectRoute {
+  runner: OperationRunner
+  params: Record<string, string>
 }
 
 /**
@@ -26,9 +42,14 @@ export function createHandlerRouter(mock: CseMock, baseUrl: string): HandlerRout
   const registry = mock.handlers
   const all = [...control, ...registry]
   const byOperation = new Map<OperationDefinition, RequestHandler[]>()
+  const runners = new Map<OperationDefinition, OperationRunner>()
   for (const operation of OPERATIONS) {
     const handler = registry.find((candidate) => serves(candidate, operation, baseUrl))
-    if (handler) byOperation.set(operation, [handler])
+    if (!handler) continue
+    byOperation.set(operation, [handler])
+    const runner = operationRunnerOf(handler)
+    // A handler for an explicit origin only answers requests to it: MSW checks that.
+    if (runner && baseUrl === '*') runners.set(operation, runner)
   }
   return {
     all,
@@ -36,6 +57,12 @@ export function createHandlerRouter(mock: CseMock, baseUrl: string): HandlerRout
       if (pathname.startsWith(CONTROL_PREFIX)) return control
       const { operation } = matchOperation(method, pathname)
       return (operation && byOperation.get(operation)) ?? registry
+    },
+    direct(method, pathname) {
+      if (runners.size === 0 || pathname.startsWith(CONTROL_PREFIX)) return undefined
+      const { operation, params } = matchOperation(method, pathname)
+      const runner = operation && runners.get(operation)
+      return runner ? { runner, params } : undefined
     },
   }
 }

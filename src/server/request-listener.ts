@@ -2,8 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { matchOperation } from '../http/operations.ts'
+import { prerenderedRenderer } from '../http/prerendered.ts'
 import { textResponse, toErrorResponse } from '../http/respond.ts'
-import { toFetchRequest } from './to-request.ts'
+import type { DirectRoute } from './handler-router.ts'
+import { fromNodeRequest } from './node-incoming.ts'
+import { requestUrlOf, toFetchRequest } from './to-request.ts'
 import { writeFetchResponse } from './write-response.ts'
 
 /** What the request listener needs from the server around it. */
@@ -13,6 +16,11 @@ export interface RequestListenerOptions {
    * none of those answers.
    */
   handlers(method: string, pathname: string): { routed: RequestHandler[]; all: RequestHandler[] }
+  /**
+   * The operation runner that answers this method and path without MSW, if any; every other
+   * request goes through the handlers.
+   */
+  direct?: ((method: string, pathname: string) => DirectRoute | undefined) | undefined
   /** The server's origin, e.g. `http://127.0.0.1:30100`. */
   origin(): string
   /** True once the server is closing: responses then ask the client to close the connection. */
@@ -77,8 +85,16 @@ async function respond(
   signal: AbortSignal,
 ): Promise<Response> {
   try {
-    const request = toFetchRequest(req, options.origin(), signal)
-    const { routed, all } = options.handlers(request.method, new URL(request.url).pathname)
+    const origin = options.origin()
+    const method = req.method ?? 'GET'
+    const url = new URL(requestUrlOf(req, origin))
+    const direct = options.direct?.(method, url.pathname)
+    if (direct) {
+      const incoming = fromNodeRequest(req, { url, params: direct.params, origin, signal })
+      return await direct.runner(incoming, prerenderedRenderer)
+    }
+    const request = toFetchRequest(req, origin, signal)
+    const { routed, all } = options.handlers(request.method, url.pathname)
     const response =
       (await getResponse(routed, request)) ??
       (routed === all ? undefined : await getResponse(all, request))

@@ -68,6 +68,7 @@ export async function startCseMockServer(
   const server = createServer(
     createRequestListener({
       handlers: (method, pathname) => ({ routed: router.route(method, pathname), all: router.all }),
+      direct: (method, pathname) => router.direct(method, pathname),
       origin: () => origin,
       closing: () => closing,
       onRequest: (entry) => {

@@ -1,4 +1,6 @@
 import type { ServerResponse } from 'node:http'
+import { prerenderedAnswerOf } from '../http/prerendered.ts'
+import type { RenderedAnswer } from '../http/respond.ts'
 
 /**
  * Writes a WHATWG `Response` to a Node response: status, headers (several `Set-Cookie` kept
@@ -8,6 +10,8 @@ import type { ServerResponse } from 'node:http'
  * await writeFetchResponse(res, new Response('{}', { status: 200 }))
  */
 export async function writeFetchResponse(res: ServerResponse, response: Response): Promise<void> {
+  const answer = prerenderedAnswerOf(response)
+  if (answer) return writeRendered(res, answer)
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, key) => {
     if (key !== 'set-cookie') headers[key] = value
@@ -43,6 +47,32 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
   } finally {
     reader.releaseLock()
   }
+}
+
+/**
+ * Writes a pre-rendered answer (the direct route's) as `writeFetchResponse` would write the same
+ * Response: lower-case header names in sorted order, `Content-Length` on every body.
+ */
+function writeRendered(res: ServerResponse, answer: RenderedAnswer): void {
+  const headers: Record<string, string> = {}
+  for (const name of Object.keys(answer.headers).sort(byLowerCase)) {
+    headers[name.toLowerCase()] = answer.headers[name]!
+  }
+  if (answer.body === null) {
+    res.writeHead(answer.status, headers)
+    res.end()
+    return
+  }
+  const body = Buffer.from(answer.body)
+  if (bodyAllowed(answer.status)) headers['content-length'] = String(body.byteLength)
+  res.writeHead(answer.status, headers)
+  res.end(body)
+}
+
+function byLowerCase(a: string, b: string): number {
+  const left = a.toLowerCase()
+  const right = b.toLowerCase()
+  return left < right ? -1 : left > right ? 1 : 0
 }
 
 function bodyAllowed(status: number): boolean {

@@ -1,0 +1,78 @@
+import type { IncomingMessage } from 'node:http'
+import {
+  checkDeclaredLength,
+  DEFAULT_MAX_BODY_BYTES,
+  parseJsonBody,
+  readJsonBody,
+} from '../http/body.ts'
+import type { IncomingRequest } from '../http/incoming.ts'
+import { hasBody, toFetchRequest } from './to-request.ts'
+
+/** What the direct route knows of a Node request before an operation runs. */
+export interface NodeRequestContext {
+  url: URL
+  params: Record<string, string>
+  origin: string
+  signal: AbortSignal
+}
+
+/**
+ * Wraps a Node request for an operation's runner without converting it: headers are read from
+ * Node's own list, the body straight from the socket, and a WHATWG `Request` is built only if
+ * an interceptor asks for it (with the body already read, if it was).
+ * @example
+ * const response = await runner(fromNodeRequest(req, { url, params, origin, signal }), prerenderedRenderer)
+ */
+export function fromNodeRequest(
+  req: IncomingMessage,
+  context: NodeRequestContext,
+): IncomingRequest {
+  let headers: Record<string, string> | undefined
+  let bytes: Uint8Array<ArrayBuffer> | undefined
+  let request: Request | undefined
+  const allHeaders = () => {
+    headers ??= joinHeaders(req.rawHeaders)
+    return headers
+  }
+  return {
+    method: req.method ?? 'GET',
+    url: context.url,
+    params: context.params,
+    header: (name) => allHeaders()[name.toLowerCase()] ?? null,
+    headers: allHeaders,
+    async json(maxBytes = DEFAULT_MAX_BODY_BYTES) {
+      // Whoever built the Request took the body stream with it.
+      if (request) return readJsonBody(request, maxBytes)
+      if (!hasBody(req)) return undefined
+      checkDeclaredLength(req.headers['content-length'], maxBytes)
+      bytes = await readBody(req)
+      return parseJsonBody(bytes, maxBytes)
+    },
+    request() {
+      request ??= toFetchRequest(req, context.origin, context.signal, bytes)
+      return request
+    },
+  }
+}
+
+/** Lower-case names, repeated headers joined with `, `: what `Object.fromEntries(headers)` gives. */
+function joinHeaders(raw: readonly string[]): Record<string, string> {
+  const joined: Record<string, string> = {}
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase()
+    const value = raw[i + 1]!
+    const previous = joined[name]
+    joined[name] = previous === undefined ? value : `${previous}, ${value}`
+  }
+  return joined
+}
+
+function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('error', reject)
+    req.once('aborted', () => reject(new Error('the client aborted the request')))
+  })
+}
