@@ -67,7 +67,7 @@ export function createFaultController({ registry }: FaultControllerOptions): Fau
       fault.remaining -= 1
       if (fault.remaining <= 0) retire(entry)
     }
-    recordAppliedFault(call.request, fault.id)
+    recordAppliedFault(call, fault.id)
     return true
   }
 

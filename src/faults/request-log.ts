@@ -73,7 +73,7 @@ export function createRequestLog({ capacity = 1000 }: RequestLogOptions = {}): R
         status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       }
-      const faults = appliedFaultIds(call.request)
+      const faults = appliedFaultIds(call)
       // Frozen like the entry: `list()` hands out the stored objects themselves.
       if (faults) entry.faults = Object.freeze([...faults]) as string[]
       append(Object.freeze(entry))
