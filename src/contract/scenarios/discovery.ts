@@ -137,6 +137,7 @@ export const batchInstanceUpdates = defineScenario({
     'createService',
     'registerInstance',
     'heartbeats',
+    'listInstances',
     'updateInstancesStatus',
     'getInstance',
   ],
@@ -166,6 +167,15 @@ export const batchInstanceUpdates = defineScenario({
       '400001',
     )
 
+    // Service Center matches the properties against its instance cache, so an instance the
+    // cache does not hold yet is silently left out: wait until a (cached) read shows both.
+    await t.settle(
+      () =>
+        t.api.GET('/v4/{project}/registry/microservices/{serviceId}/instances', {
+          params: { path: t.path({ serviceId }) },
+        }),
+      (r) => ids.every((id) => r.data?.instances?.some((i) => i.instanceId === id)),
+    )
     const status = await t.api.PUT('/v4/{project}/registry/instances/status', {
       params: { path: t.path({}) },
       body: { matches: { properties: marker }, status: 'OUTOFSERVICE' },
