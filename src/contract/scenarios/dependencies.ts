@@ -93,11 +93,12 @@ export const dependencies = defineScenario({
       serviceName: consumerName,
       version: '1.0.0',
     }
+    // A provider without environment is looked up in the default one (empty in Service
+    // Center), not the consumer's, so it is named with the environment it was created in.
+    const extraKey = { environment: 'development', appId, serviceName: extraName }
     const added = await t.api.POST(DEPENDENCIES, {
       params: { path: t.path({}) },
-      body: {
-        dependencies: [{ consumer: consumerKey, providers: [{ appId, serviceName: extraName }] }],
-      },
+      body: { dependencies: [{ consumer: consumerKey, providers: [extraKey] }] },
     })
     t.expectStatus(added, 200)
     t.check(
@@ -117,9 +118,7 @@ export const dependencies = defineScenario({
     t.expectError(
       await t.api.POST(DEPENDENCIES, {
         params: { path: t.path({}) },
-        body: {
-          dependencies: [{ consumer: ghost, providers: [{ appId, serviceName: extraName }] }],
-        },
+        body: { dependencies: [{ consumer: ghost, providers: [extraKey] }] },
       }),
       '400012',
     )
