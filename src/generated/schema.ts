@@ -1068,7 +1068,8 @@ export interface components {
         /**
          * @description Identity of a service (also called dependency key). In watch events it carries the
          *     `tenant` (`domain/project`). In dependency provider entries `appId` may be left out
-         *     and defaults to the consumer's application.
+         *     and defaults to the consumer's application; a left-out `environment` is the default
+         *     environment (empty in the `servicecomb` profile), not the consumer's.
          * @example {
          *       "tenant": "default/default",
          *       "environment": "production",

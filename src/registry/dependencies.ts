@@ -231,8 +231,9 @@ function providerRule(
     version = provider.version
   }
   return {
-    // A provider outside the consumer's environment could never be discovered (§6.3).
-    environment: provider.environment || consumer.record.environment || '',
+    // Unlike appId, Service Center does not take the consumer's environment: a provider sent
+    // without one is looked up in the default environment.
+    environment: environmentOf(core, provider.environment),
     appId: provider.appId || consumer.record.appId || '',
     serviceName: provider.serviceName,
     version,

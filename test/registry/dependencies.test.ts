@@ -16,6 +16,28 @@ describe('dependencies API', () => {
     ])
   })
 
+  it("looks a provider without environment up in the default environment, not the consumer's", async () => {
+    const { registry } = setup('servicecomb')
+    const provider = await service(registry, { environment: 'development' })
+    const consumer = await service(registry, { serviceName: 'web', environment: 'development' })
+    const consumerInDevelopment = { ...consumerKey, environment: 'development' }
+    await registry.addDependencies(ctx, {
+      dependencies: [{ consumer: consumerInDevelopment, providers: [{ serviceName: 'cart' }] }],
+    })
+    expect(registry.listProviders(ctx, consumer)).toEqual({})
+    await registry.addDependencies(ctx, {
+      dependencies: [
+        {
+          consumer: consumerInDevelopment,
+          providers: [{ environment: 'development', serviceName: 'cart' }],
+        },
+      ],
+    })
+    expect(registry.listProviders(ctx, consumer).providers?.map((p) => p.serviceId)).toEqual([
+      provider,
+    ])
+  })
+
   it('overwrites the providers of a consumer on PUT', async () => {
     const { registry } = setup('servicecomb')
     await service(registry)
