@@ -128,7 +128,15 @@ export const dependencies = defineScenario({
       body: { dependencies: [{ consumer: consumerKey, providers: [] }] },
     })
     t.expectStatus(put, 200)
-    const cleared = await t.settle(providersOf, (r) => (r.data?.providers ?? []).length === 0)
+    // An empty list deletes the consumer's rules, and a cached read may show deleted rules for
+    // minutes; `noCache=1` is not declared for this operation, but the registry honours it.
+    const cleared = await t.settle(
+      () =>
+        t.api.GET(PROVIDERS, {
+          params: { path: t.path({ consumerId: consumer }), query: { noCache: '1' } as never },
+        }),
+      (r) => (r.data?.providers ?? []).length === 0,
+    )
     t.check(
       put,
       'dependencies PUT overwrites the provider list',
