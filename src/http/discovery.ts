@@ -1,5 +1,6 @@
 import type { components } from '../generated/schema.ts'
 import { RegistryError } from '../registry/errors.ts'
+import { cachedRead } from './answer-cache.ts'
 import { defineOperation } from './operation.ts'
 import { listParam } from './query.ts'
 import { fromRevisioned, revOf } from './revisioned.ts'
@@ -25,8 +26,14 @@ export const findInstances = defineOperation({
     if (version !== null) q.version = version
     if (env !== null) q.env = env
     if (tags) q.tags = tags
-    if (rev) q.rev = rev
-    return fromRevisioned(await registry.findInstances(ctx, q))
+    if (rev) {
+      q.rev = rev
+      return fromRevisioned(await registry.findInstances(ctx, q))
+    }
+    const key = JSON.stringify([registry.profile, ctx.domain, ctx.project, ctx.consumerId, q])
+    return cachedRead(registry, key, (cachedRev) =>
+      registry.findInstances(ctx, cachedRev ? { ...q, rev: cachedRev } : q),
+    )
   },
 })
 

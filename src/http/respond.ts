@@ -7,10 +7,23 @@ const TEXT_TYPE = 'text/plain; charset=UTF-8'
 export interface OperationResult {
   /** JSON body; `undefined` answers 200 with an empty `text/plain` body, as the registry does. */
   body?: unknown
+  /** The JSON body already serialised (a cached answer); wins over `body`. */
+  json?: SerializedJson
   /** Extra response headers, e.g. `X-Resource-Revision`. */
   headers?: Record<string, string>
   /** 304 when the client's `rev` is current. */
   notModified?: boolean
+}
+
+/**
+ * A JSON body serialised once and kept: its text, and its UTF-8 bytes for adapters that write
+ * bytes (encoding a large answer on every request would cost more than the lookup behind it).
+ * @example
+ * const json: SerializedJson = { text: '{}', utf8: new TextEncoder().encode('{}') }
+ */
+export interface SerializedJson {
+  readonly text: string
+  readonly utf8: Uint8Array
 }
 
 /**
@@ -24,6 +37,8 @@ export interface RenderedAnswer {
   headers: Record<string, string>
   /** `null` for a response without a body (304). */
   body: string | null
+  /** The body's UTF-8 bytes when they are already at hand. */
+  utf8?: Uint8Array
 }
 
 /**
@@ -49,6 +64,10 @@ export function renderResult(result: OperationResult): RenderedAnswer {
     if (name.toLowerCase() !== 'content-type') headers[name] = value
   }
   if (result.notModified) return { status: 304, headers, body: null }
+  if (result.json !== undefined) {
+    headers['Content-Type'] = JSON_TYPE
+    return { status: 200, headers, body: result.json.text, utf8: result.json.utf8 }
+  }
   if (result.body === undefined) {
     headers['Content-Type'] = TEXT_TYPE
     return { status: 200, headers, body: '' }

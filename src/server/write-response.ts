@@ -63,7 +63,7 @@ function writeRendered(res: ServerResponse, answer: RenderedAnswer): void {
     res.end()
     return
   }
-  const body = Buffer.from(answer.body)
+  const body = answer.utf8 ?? Buffer.from(answer.body)
   if (bodyAllowed(answer.status)) headers['content-length'] = String(body.byteLength)
   res.writeHead(answer.status, headers)
   res.end(body)
