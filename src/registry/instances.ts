@@ -63,12 +63,29 @@ export async function registerInstance(
   })
   entry.instanceStore ??= new Collection({ schema: core.schemas.instance })
   const stored = await insertRecord(entry.instanceStore, core.schemas.instance, record)
+  addInstanceSlot(core, entry, stored, now)
+  notifyWatchers(core.watchers, entry, 'CREATE', stored)
+  return { instanceId: stored.instanceId! }
+}
+
+/**
+ * Files a stored instance under its service: indexes, revision, tenant count, and a full lease
+ * from `now`. Registration and snapshot restore both end here.
+ * @example
+ * addInstanceSlot(core, entry, stored, core.clock.now())
+ */
+export function addInstanceSlot(
+  core: Pick<RegistryCore, 'revisions' | 'leases'>,
+  entry: ServiceEntry,
+  stored: MicroServiceInstance,
+  now: number,
+): InstanceSlot {
   const instanceId = stored.instanceId!
   const slot: InstanceSlot = {
     record: stored,
     modRevision: core.revisions.next(),
     lease: core.leases.grant(
-      { tenantKey: tenant.key, serviceId, instanceId },
+      { tenantKey: entry.tenant.key, serviceId: entry.record.serviceId!, instanceId },
       ttlMs(stored.healthCheck),
       now,
     ),
@@ -77,10 +94,9 @@ export async function registerInstance(
   }
   entry.instances.set(instanceId, slot)
   indexEndpoints(entry, slot)
-  tenant.instanceCount++
+  entry.tenant.instanceCount++
   entry.modRevision = slot.modRevision
-  notifyWatchers(core.watchers, entry, 'CREATE', stored)
-  return { instanceId }
+  return slot
 }
 
 /** The instance body as stored, minus id and timestamps: defaults and health check applied. */

@@ -2,14 +2,13 @@ import { Collection } from '@msw/data'
 import { emptyStore, ensureTenant, type RegistryCore } from './core.ts'
 import { ALL_VERSIONS, recordDependency } from './dependencies.ts'
 import { RegistryError, RegistryUsageError } from './errors.ts'
-import { indexEndpoints } from './instances.ts'
-import { ttlMs } from './leases.ts'
+import { addInstanceSlot } from './instances.ts'
 import type { MicroServiceInstance } from './model.ts'
 import { omitEmpty } from './output.ts'
 import { indexService, schemaStoreOf } from './services.ts'
 import { SNAPSHOT_FORMAT, type Snapshot, type SnapshotService } from './snapshot.ts'
 import { insertRecord } from './store.ts'
-import type { InstanceSlot, TenantState } from './tenant.ts'
+import type { TenantState } from './tenant.ts'
 
 /**
  * Builds a new store from a snapshot without touching the current one, so a bad snapshot
@@ -85,21 +84,7 @@ async function restoreService(
     const stored = await checked(`instance ${instanceId}`, () =>
       insertRecord(store, core.schemas.instance, value),
     )
-    const slot: InstanceSlot = {
-      record: stored,
-      modRevision: core.revisions.next(),
-      lease: core.leases.grant(
-        { tenantKey: tenant.key, serviceId, instanceId },
-        ttlMs(stored.healthCheck),
-        now,
-      ),
-      endpointKey: undefined,
-      removed: false,
-    }
-    entry.instances.set(instanceId, slot)
-    indexEndpoints(entry, slot)
-    tenant.instanceCount++
-    entry.modRevision = slot.modRevision
+    addInstanceSlot(core, entry, stored, now)
   }
 }
 
