@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw'
+import { createDispatchHandler } from '../http/dispatcher.ts'
 import type { CseMock } from '../mock.ts'
 import { createControlHandlers } from './handlers.ts'
 
@@ -6,11 +7,17 @@ export { CONTROL_PREFIX, createControlHandlers } from './handlers.ts'
 export type { ControlErrorBody } from './respond.ts'
 
 /**
- * The handlers an environment serves: the control API first, then every registry handler.
+ * The handlers an environment serves: the registry dispatcher, the control API, then every
+ * registry handler (which answer what the dispatcher lets through).
  * @example
  * const server = setupServer(...withControlHandlers(mock))
  * server.listen()
  */
 export function withControlHandlers(mock: CseMock, baseUrl = '*'): HttpHandler[] {
-  return [...createControlHandlers(mock, baseUrl), ...mock.handlers]
+  return [
+    // Registry calls are answered by the first handler MSW tries (see createDispatchHandler).
+    createDispatchHandler(mock.handlers, baseUrl),
+    ...createControlHandlers(mock, baseUrl),
+    ...mock.handlers,
+  ]
 }

@@ -30,10 +30,11 @@ export interface IncomingRequest {
 export function fromFetchRequest(
   request: Request,
   params: Record<string, string>,
+  url = new URL(request.url),
 ): IncomingRequest {
   return {
     method: request.method,
-    url: new URL(request.url),
+    url,
     params,
     header: (name) => request.headers.get(name),
     headers: () => Object.fromEntries(request.headers),

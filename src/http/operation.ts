@@ -181,7 +181,10 @@ export function createOperationRunner(
   }
 }
 
-const runners = new WeakMap<RequestHandler, OperationRunner>()
+const runners = new WeakMap<
+  RequestHandler,
+  { operation: OperationDefinition; runner: OperationRunner }
+>()
 
 /**
  * Builds the MSW handler of one operation: its runner behind the operation's path.
@@ -197,7 +200,7 @@ export function createOperationHandler(
   const handler = http[definition.method](pattern, ({ request, params }) =>
     runner(fromFetchRequest(request, flattenParams(params))),
   )
-  runners.set(handler, runner)
+  runners.set(handler, { operation: definition, runner })
   return handler
 }
 
@@ -208,7 +211,16 @@ export function createOperationHandler(
  * const runner = operationRunnerOf(mock.handlers[0]!)
  */
 export function operationRunnerOf(handler: RequestHandler): OperationRunner | undefined {
-  return runners.get(handler)
+  return runners.get(handler)?.runner
+}
+
+/**
+ * The operation a handler made by `createOperationHandler` serves; `undefined` for any other.
+ * @example
+ * operationOf(mock.handlers[0]!)?.operationId // 'getVersion'
+ */
+export function operationOf(handler: RequestHandler): OperationDefinition | undefined {
+  return runners.get(handler)?.operation
 }
 
 function chain(
