@@ -129,8 +129,21 @@ export function toErrorResponse(error: unknown): Response {
  */
 export const fetchRenderer: ResponseRenderer = { result: toResponse, error: toErrorResponse }
 
+const encoder = new TextEncoder()
+
+/**
+ * The body goes as UTF-8 bytes with its `Content-Length`, as the standalone server (and Go, for
+ * a body written at once) sends it. Without a length, MSW's Node interceptor frames the body
+ * chunked and the client parses the chunks: about 0.3 ms more per intercepted fetch.
+ */
 function responseOf(answer: RenderedAnswer): Response {
-  return new Response(answer.body, { status: answer.status, headers: answer.headers })
+  const { status, headers, body } = answer
+  if (body === null) return new Response(null, { status, headers })
+  const utf8 = answer.utf8 ?? encoder.encode(body)
+  return new Response(utf8 as Uint8Array<ArrayBuffer>, {
+    status,
+    headers: { ...headers, 'Content-Length': String(utf8.byteLength) },
+  })
 }
 
 /**
