@@ -117,6 +117,8 @@ async function interleave(groups: Group[], settings: BenchSettings): Promise<Map
       group.before?.()
       try {
         for (const { key, op } of group.cases) {
+          // Each round starts from a collected heap, so no case pays for another's garbage.
+          collectGarbage()
           const micros = await timeRound(op, { roundMs, maxOps })
           if (round > 0) samples.set(key, [...(samples.get(key) ?? []), micros])
         }
@@ -126,6 +128,10 @@ async function interleave(groups: Group[], settings: BenchSettings): Promise<Map
     }
   }
   return new Map([...samples].map(([key, values]) => [key, median(values)]))
+}
+
+function collectGarbage(): void {
+  ;(globalThis as { gc?: () => void }).gc?.()
 }
 
 /** The requests of a scenario, numbered so that growing registrations never repeat. */

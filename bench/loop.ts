@@ -11,12 +11,14 @@ export interface RoundLimits {
 const CLOCK_EVERY = 32
 
 /**
- * Calls `op` one call after the other until `maxOps` calls or `roundMs` have passed, and
- * returns the cost per call in microseconds.
+ * Calls `op` one call after the other until `maxOps` calls or `roundMs` (wall clock) have
+ * passed, and returns the CPU time per call in microseconds. CPU time (the process's user and
+ * system time, every thread) rather than wall time: on a shared machine other processes take
+ * the cores away at random, which moves wall time but not the work a call costs.
  */
 export async function timeRound(op: Operation, limits: RoundLimits): Promise<number> {
-  const began = performance.now()
-  const deadline = began + limits.roundMs
+  const deadline = performance.now() + limits.roundMs
+  const cpu = process.cpuUsage()
   let ops = 0
   while (ops < limits.maxOps) {
     const result = op()
@@ -24,22 +26,8 @@ export async function timeRound(op: Operation, limits: RoundLimits): Promise<num
     ops++
     if (ops % CLOCK_EVERY === 0 && performance.now() >= deadline) break
   }
-  return ((performance.now() - began) * 1000) / ops
-}
-
-/**
- * Measures `op` the way the in-process figures are measured: one unmeasured warm-up round,
- * then `rounds` rounds, reporting the median cost per call (µs), so a round disturbed by
- * another process does not move the result.
- */
-export async function measure(
-  op: Operation,
-  limits: RoundLimits & { rounds: number },
-): Promise<number> {
-  await timeRound(op, limits)
-  const rounds: number[] = []
-  for (let r = 0; r < limits.rounds; r++) rounds.push(await timeRound(op, limits))
-  return median(rounds)
+  const used = process.cpuUsage(cpu)
+  return (used.user + used.system) / ops
 }
 
 /** The middle value (the mean of the two middle ones for an even count). */

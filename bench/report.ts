@@ -69,9 +69,9 @@ export function renderMarkdown(results: BenchResults): string {
       ],
     ),
     '',
-    `## In process: sequential calls, µs per call (median of ${results.loop.rounds} rounds of up to ${results.loop.roundMs} ms)`,
+    `## In process: sequential calls, µs of CPU per call (median of ${results.loop.rounds} interleaved rounds of ${results.loop.roundMs} ms)`,
     '',
-    '`msw fetch`: global `fetch` intercepted by `setupCseMock`. `getResponse`: the same handlers called by msw directly, without interception. Floors: an msw handler returning the find-one answer as a constant, measured the same way in the same rounds.',
+    '`msw fetch`: global `fetch` intercepted by `setupCseMock`. `getResponse`: the same handlers called by msw directly, without interception. Floors: an msw handler returning the find-one answer as a constant, measured the same way in the same rounds. CPU time (all threads of the process) rather than wall time, so other processes on the machine do not move the figures.',
     '',
     table(
       [
@@ -102,21 +102,21 @@ export function renderMarkdown(results: BenchResults): string {
       ],
     ),
     '',
-    '## Scale: the registry API with many instances (µs per call on random targets)',
+    '## Scale: the registry API with many instances (µs of CPU per call)',
     '',
-    'Services of 2 versions × 10 instances (faker seed data), so every discovery returns 10 instances whatever the size. Heap: after `gc()`, minus an empty registry, over the instances.',
+    'Faker seed data in services of 2 versions × 10 instances, so every discovery returns 10 instances whatever the size. "100 targets": calls cycle through 100 randomly picked services or instances at every size, the same working set, so what grows is the registry\'s own cost. "8,192 targets": spread over the whole registry, so at 100,000 instances most calls also miss the CPU caches. Registration: a new instance into a random service.',
     '',
     table(
       [
         'Instances',
         'Services',
-        'discovery',
-        'heartbeat',
-        'get by id',
+        'discovery (100 targets)',
+        'heartbeat (100)',
+        'get by id (100)',
+        'discovery (8,192 targets)',
+        'heartbeat (8,192)',
+        'get by id (8,192)',
         'registration',
-        'heap / instance',
-        'seed: snapshot',
-        'seed: restore',
       ],
       [
         ...scale.map((row) => [
@@ -125,12 +125,28 @@ export function renderMarkdown(results: BenchResults): string {
           micros(row.discoveryMicros),
           micros(row.heartbeatMicros),
           micros(row.getByIdMicros),
+          micros(row.coldDiscoveryMicros),
+          micros(row.coldHeartbeatMicros),
+          micros(row.coldGetByIdMicros),
           micros(row.registrationMicros),
+        ]),
+        ...costRatioRow(scale),
+      ],
+    ),
+    '',
+    'Heap: after `gc()`, the growth from seeding over the instances (service records, schemas and indexes included). Seeding: building the seed snapshot, then `registry.restore()` (median of the repeats).',
+    '',
+    table(
+      ['Instances', 'heap / instance', 'seed: snapshot', 'seed: restore', 'seed: total'],
+      [
+        ...scale.map((row) => [
+          integer(row.instances),
           `${integer(row.bytesPerInstance)} B`,
           `${integer(row.snapshotMs)} ms`,
           `${integer(row.restoreMs)} ms`,
+          `${integer(seedMs(row))} ms`,
         ]),
-        ...scaleRatioRows(scale),
+        ...seedRatioRow(scale),
       ],
     ),
     '',
@@ -145,40 +161,42 @@ export function renderMarkdown(results: BenchResults): string {
   return lines.join('\n')
 }
 
-/** How the largest size compares with the smallest (costs) and with 10,000 (seeding). */
-function scaleRatioRows(scale: ScaleRow[]): string[][] {
+/** How the largest size compares with the smallest. */
+function costRatioRow(scale: ScaleRow[]): string[][] {
   const first = scale[0]
   const last = scale.at(-1)
   if (!first || !last || first === last) return []
-  const x = (a: number, b: number) => `${(a / b).toFixed(2)} ×`
-  const rows = [
+  const x = (key: keyof ScaleRow) => `${(last[key] / first[key]).toFixed(2)} ×`
+  return [
     [
       `${integer(last.instances)} ÷ ${integer(first.instances)}`,
       '',
-      x(last.discoveryMicros, first.discoveryMicros),
-      x(last.heartbeatMicros, first.heartbeatMicros),
-      x(last.getByIdMicros, first.getByIdMicros),
-      x(last.registrationMicros, first.registrationMicros),
-      '',
-      '',
-      '',
+      x('discoveryMicros'),
+      x('heartbeatMicros'),
+      x('getByIdMicros'),
+      x('coldDiscoveryMicros'),
+      x('coldHeartbeatMicros'),
+      x('coldGetByIdMicros'),
+      x('registrationMicros'),
     ],
   ]
+}
+
+/** Seeding the largest size over seeding 10,000. */
+function seedRatioRow(scale: ScaleRow[]): string[][] {
+  const last = scale.at(-1)
   const tenK = scale.find((row) => row.instances === 10_000)
-  if (tenK && tenK !== last) {
-    rows.push([
-      `${integer(last.instances)} ÷ ${integer(tenK.instances)} (seeding ${x(seedMs(last), seedMs(tenK))})`,
-      '',
-      '',
-      '',
-      '',
-      '',
+  if (!last || !tenK || tenK === last) return []
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)} ×`
+  return [
+    [
+      `${integer(last.instances)} ÷ ${integer(tenK.instances)}`,
       '',
       x(last.snapshotMs, tenK.snapshotMs),
       x(last.restoreMs, tenK.restoreMs),
-    ])
-  }
-  return rows
+      x(seedMs(last), seedMs(tenK)),
+    ],
+  ]
 }
 
 function table(header: string[], rows: string[][]): string {

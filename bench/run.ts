@@ -23,7 +23,7 @@ const http = await runHttpPart(settings, progress)
 
 progress('In process: msw interception, getResponse and the registry API…')
 const quick = settings.quick ? ['--quick'] : []
-const inProcess = await forkPart<InProcessPart>(['in-process', ...quick])
+const inProcess = await forkPart<InProcessPart>(['in-process', ...quick], ['--expose-gc'])
 
 progress(
   `Scale: ${settings.scale.sizes.map((size) => size.toLocaleString('en-US')).join(', ')} instances…`,

@@ -13,10 +13,15 @@ import type { BenchSettings } from './settings.ts'
 export interface ScaleRow {
   instances: number
   services: number
-  /** µs per call, each call on another randomly picked service or instance. */
+  /** µs of CPU per call, cycling through the same 100 services or instances at every size. */
   discoveryMicros: number
   heartbeatMicros: number
   getByIdMicros: number
+  /** The same over 8,192 randomly picked services or instances (caches mostly cold). */
+  coldDiscoveryMicros: number
+  coldHeartbeatMicros: number
+  coldGetByIdMicros: number
+  /** A new instance into a randomly picked service. */
   registrationMicros: number
   /** Heap after `gc()` with the instances, minus the heap before they were seeded, over `instances`. */
   bytesPerInstance: number
@@ -25,15 +30,28 @@ export interface ScaleRow {
   restoreMs: number
 }
 
-const KINDS = ['discovery', 'heartbeat', 'getById', 'registration'] as const
+const KINDS = [
+  'discovery',
+  'heartbeat',
+  'getById',
+  'coldDiscovery',
+  'coldHeartbeat',
+  'coldGetById',
+  'registration',
+] as const
 type Kind = (typeof KINDS)[number]
 
 const CTX: RequestContext = { domain: 'default', project: 'default' }
 /** Every service version holds this many instances, so a discovery answers as much at every size. */
 const INSTANCES_PER_VERSION = 10
 const VERSIONS_PER_SERVICE = 2
-/** Distinct random targets cycled through, enough to defeat the CPU caches at 100,000. */
+/**
+ * Distinct random targets cycled through. 100 (a power of two would do as well) compares like
+ * with like: the same working set at every size, so what grows is the registry's own cost.
+ * 8,192 spread over 100,000 instances also measures the CPU caches missing.
+ */
 const TARGETS = 8192
+const HOT_TARGETS = 100
 
 /**
  * The seed options for `instances` instances: services of 2 versions × 10 instances, at most
@@ -104,6 +122,9 @@ export async function runScalePart(settings: BenchSettings): Promise<ScaleRow[]>
       discoveryMicros: at(entry.size, 'discovery'),
       heartbeatMicros: at(entry.size, 'heartbeat'),
       getByIdMicros: at(entry.size, 'getById'),
+      coldDiscoveryMicros: at(entry.size, 'coldDiscovery'),
+      coldHeartbeatMicros: at(entry.size, 'coldHeartbeat'),
+      coldGetByIdMicros: at(entry.size, 'coldGetById'),
       registrationMicros: at(entry.size, 'registration'),
       bytesPerInstance: entry.bytesPerInstance,
       snapshotMs: entry.snapshotMs,
@@ -142,22 +163,36 @@ async function seed(size: number, settings: BenchSettings, gc: () => void): Prom
 
 function operationsOf(entry: Seeded, round: number): Record<Kind, Operation> {
   const { registry, targets } = entry
-  let i = 0
-  const next = <T>(list: T[]) => list[i++ % TARGETS]!
+  const reads = (count: number) => {
+    let i = 0
+    const next = <T>(list: T[]) => list[i++ % count]!
+    return {
+      discovery: () => registry.findInstances(CTX, next(targets.discoveries)),
+      heartbeat: () => {
+        const { serviceId, instanceId } = next(targets.instances)
+        registry.heartbeat(CTX, serviceId, instanceId)
+      },
+      getById: () => {
+        const { serviceId, instanceId } = next(targets.instances)
+        return registry.getInstance(CTX, serviceId, instanceId)
+      },
+    }
+  }
+  const hot = reads(HOT_TARGETS)
+  const cold = reads(TARGETS)
   let n = round * 1_000_000
   return {
-    discovery: () => registry.findInstances(CTX, next(targets.discoveries)),
-    heartbeat: () => {
-      const { serviceId, instanceId } = next(targets.instances)
-      registry.heartbeat(CTX, serviceId, instanceId)
-    },
-    getById: () => {
-      const { serviceId, instanceId } = next(targets.instances)
-      return registry.getInstance(CTX, serviceId, instanceId)
-    },
+    ...hot,
+    coldDiscovery: cold.discovery,
+    coldHeartbeat: cold.heartbeat,
+    coldGetById: cold.getById,
     // Registrations stay in the registry: few per round, each a new instance.
     registration: () =>
-      registry.registerInstance(CTX, next(targets.services), registrationBody(n++).instance),
+      registry.registerInstance(
+        CTX,
+        targets.services[n % TARGETS]!,
+        registrationBody(n++).instance,
+      ),
   }
 }
 

@@ -24,14 +24,14 @@ export interface BenchSettings {
 const FULL: BenchSettings = {
   quick: false,
   http: { connections: 10, durationSeconds: 10, warmupSeconds: 2 },
-  loop: { rounds: 7, roundMs: 400, maxOps: 200_000 },
+  loop: { rounds: 7, roundMs: 400, maxOps: 1_000_000 },
   scale: { sizes: [100, 10_000, 100_000], registrations: 2_000, seedRepeats: 3 },
 }
 
 const QUICK: BenchSettings = {
   quick: true,
   http: { connections: 10, durationSeconds: 2, warmupSeconds: 0.5 },
-  loop: { rounds: 3, roundMs: 150, maxOps: 50_000 },
+  loop: { rounds: 3, roundMs: 150, maxOps: 300_000 },
   scale: { sizes: [100, 10_000, 100_000], registrations: 300, seedRepeats: 1 },
 }
 
