@@ -129,20 +129,19 @@ export function toErrorResponse(error: unknown): Response {
  */
 export const fetchRenderer: ResponseRenderer = { result: toResponse, error: toErrorResponse }
 
-const encoder = new TextEncoder()
-
 /**
- * The body goes as UTF-8 bytes with its `Content-Length`, as the standalone server (and Go, for
- * a body written at once) sends it. Without a length, MSW's Node interceptor frames the body
- * chunked and the client parses the chunks: about 0.3 ms more per intercepted fetch.
+ * The body goes with its `Content-Length`, as the standalone server (and Go, for a body
+ * written at once) sends it. Without a length, MSW's Node interceptor frames the body chunked
+ * and the client parses the chunks: about 0.3 ms more per intercepted fetch. The body stays a
+ * string: a Response built from bytes costs about twice as much on Node 24.
  */
 function responseOf(answer: RenderedAnswer): Response {
   const { status, headers, body } = answer
   if (body === null) return new Response(null, { status, headers })
-  const utf8 = answer.utf8 ?? encoder.encode(body)
-  return new Response(utf8 as Uint8Array<ArrayBuffer>, {
+  const length = answer.utf8?.byteLength ?? utf8Length(body)
+  return new Response(body, {
     status,
-    headers: { ...headers, 'Content-Length': String(utf8.byteLength) },
+    headers: { ...headers, 'Content-Length': String(length) },
   })
 }
 
@@ -157,4 +156,25 @@ export function textResponse(status: number, text: string, headers?: Record<stri
     status,
     headers: { 'Content-Type': TEXT_TYPE, ...headers },
   })
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/
+
+/** The UTF-8 size of a string without encoding it; JSON answers are mostly ASCII. */
+function utf8Length(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length
+  let length = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) length += 1
+    else if (code < 0x800) length += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length += 4
+        i++
+      } else length += 3
+    } else length += 3
+  }
+  return length
 }
