@@ -158,7 +158,7 @@ export function textResponse(status: number, text: string, headers?: Record<stri
   })
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/
+const NON_ASCII = /[^\p{ASCII}]/u
 
 /** The UTF-8 size of a string without encoding it; JSON answers are mostly ASCII. */
 function utf8Length(text: string): number {
