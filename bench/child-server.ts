@@ -4,6 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 export interface ChildServer {
   readonly origin: string
   readonly pid: number
+  /** `performance.now()` when the process was spawned. */
+  readonly spawnedAt: number
   stop(): Promise<void>
 }
 
@@ -30,6 +32,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  * (`… listening on http://127.0.0.1:PORT …`).
  */
 export function startChildServer(args: readonly string[], label: string): Promise<ChildServer> {
+  const spawnedAt = performance.now()
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
@@ -54,7 +57,7 @@ export function startChildServer(args: readonly string[], label: string): Promis
       clearTimeout(timer)
       // Keep draining the pipe so a chatty server never blocks on a full buffer.
       child.stdout.removeAllListeners('data').resume()
-      resolve({ origin: match[1], pid: child.pid ?? -1, stop: () => stopChild(child) })
+      resolve({ origin: match[1], pid: child.pid ?? -1, spawnedAt, stop: () => stopChild(child) })
     })
     child.once('error', (error) => fail(error.message))
     child.once('exit', (code, signal) => fail(`it exited (${signal ?? `code ${code}`})`))

@@ -1,6 +1,8 @@
 import type { HttpPart } from './http.ts'
 import type { InProcessPart } from './in-process.ts'
 import type { Machine } from './machine.ts'
+import { integer, micros, ratio, table } from './report-format.ts'
+import { httpSection } from './report-http.ts'
 import type { ScaleRow } from './scale.ts'
 import { seedMs, type TargetCheck } from './targets.ts'
 
@@ -15,60 +17,38 @@ export interface BenchResults {
   durationSeconds: number
   loop: { rounds: number; roundMs: number }
   http: HttpPart
-  inProcess: InProcessPart
-  scale: ScaleRow[]
+  /** Absent with `--http-only`. */
+  inProcess?: InProcessPart | undefined
+  scale?: ScaleRow[] | undefined
   targets: TargetCheck[]
 }
 
 /** The results as the markdown tables printed on stdout and saved to `latest.md`. */
 export function renderMarkdown(results: BenchResults): string {
   const { machine, http, inProcess, scale } = results
-  const lines = [
+  const lines: string[] = [
     `# cse-mock benchmark${results.quick ? ' (quick)' : ''}`,
     '',
     `${results.date} · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGb} GB · Node ${machine.node} · ${machine.os}`,
     '',
     `Load average ${results.loadBefore.join(' / ')} at the start, ${results.loadAfter.join(' / ')} at the end (1/5/15 min); the run took ${Math.round(results.durationSeconds)} s.`,
     '',
-    `## HTTP: \`cse-mock serve\` under autocannon (${http.connections} connections, ${http.durationSeconds} s per run)`,
-    '',
-    'Each scenario ran right after a run of a bare `node:http` server answering a constant small JSON body (the ceiling); its ratio is to that paired run. Service Center: its published k6 figures (10 VUs, 2 cores, external etcd).',
+    ...httpSection(http),
+    ...(inProcess ? inProcessSection(results, inProcess) : []),
+    ...(scale ? scaleSection(scale) : []),
+    '## Targets',
     '',
     table(
-      [
-        'Scenario',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        'errors / non-2xx',
-        'of bare node:http',
-        'Service Center',
-        'vs SC',
-      ],
-      [
-        ...http.rows.map((row) => [
-          row.label,
-          integer(row.mock.requestsPerSecond),
-          String(row.mock.p50Ms),
-          String(row.mock.p99Ms),
-          `${row.mock.errors} / ${row.mock.non2xx}`,
-          percent(row.ofCeiling),
-          `${integer(row.scPerSecond)}/s`,
-          `${row.ofServiceCenter.toFixed(1)} ×`,
-        ]),
-        [
-          'bare node:http (ceiling, mean of the paired runs)',
-          integer(http.ceilingPerSecond),
-          '',
-          '',
-          '',
-          '100 %',
-          '',
-          '',
-        ],
-      ],
+      ['Goal', 'Measured', 'Met'],
+      results.targets.map((check) => [check.goal, check.measured, check.met ? 'yes' : '**no**']),
     ),
     '',
+  ]
+  return lines.join('\n')
+}
+
+function inProcessSection(results: BenchResults, inProcess: InProcessPart): string[] {
+  return [
     `## In process: sequential calls, µs of CPU per call (median of ${results.loop.rounds} interleaved rounds of ${results.loop.roundMs} ms)`,
     '',
     '`msw fetch`: global `fetch` intercepted by `setupCseMock`. `getResponse`: the same handlers called by msw directly, without interception. Floors: an msw handler returning the find-one answer as a constant, measured the same way in the same rounds. CPU time (all threads of the process) rather than wall time, so other processes on the machine do not move the figures.',
@@ -102,6 +82,11 @@ export function renderMarkdown(results: BenchResults): string {
       ],
     ),
     '',
+  ]
+}
+
+function scaleSection(scale: ScaleRow[]): string[] {
+  return [
     '## Scale: the registry API with many instances (µs of CPU per call)',
     '',
     'Faker seed data in services of 2 versions × 10 instances, so every discovery returns 10 instances whatever the size. "100 targets": calls cycle through 100 randomly picked services or instances at every size, the same working set, so what grows is the registry\'s own cost. "8,192 targets": spread over the whole registry, so at 100,000 instances most calls also miss the CPU caches. Registration: a new instance into a random service.',
@@ -150,15 +135,7 @@ export function renderMarkdown(results: BenchResults): string {
       ],
     ),
     '',
-    '## Targets',
-    '',
-    table(
-      ['Goal', 'Measured', 'Met'],
-      results.targets.map((check) => [check.goal, check.measured, check.met ? 'yes' : '**no**']),
-    ),
-    '',
   ]
-  return lines.join('\n')
 }
 
 /** How the largest size compares with the smallest. */
@@ -197,26 +174,4 @@ function seedRatioRow(scale: ScaleRow[]): string[][] {
       x(seedMs(last), seedMs(tenK)),
     ],
   ]
-}
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
-  const rule = header.map((_, i) => (i === 0 ? '---' : '---:'))
-  return [line(header), line(rule), ...rows.map(line)].join('\n')
-}
-
-function integer(value: number): string {
-  return Math.round(value).toLocaleString('en-US')
-}
-
-function micros(value: number): string {
-  return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : integer(value)
-}
-
-function percent(value: number): string {
-  return `${Math.round(value * 100)} %`
-}
-
-function ratio(value: number): string {
-  return `${value.toFixed(2)} ×`
 }

@@ -5,30 +5,42 @@ import type { InProcessPart } from './in-process.ts'
 import { describeMachine, loadAverage } from './machine.ts'
 import { type BenchResults, renderMarkdown } from './report.ts'
 import type { ScaleRow } from './scale.ts'
-import { settingsFrom } from './settings.ts'
+import { childArgs, settingsFrom } from './settings.ts'
 import { checkTargets } from './targets.ts'
+import { wrkAvailable } from './wrk.ts'
 
-// `npm run bench [-- --quick]`: the HTTP part is driven from this process (the servers run in
-// child processes); the in-process and scale parts each run in a fresh child process.
+// `npm run bench [-- --quick] [-- --against URL]`: the HTTP part is driven from this process
+// (wrk and the servers run in child processes); the in-process and scale parts each run in a
+// fresh child process.
 const settings = settingsFrom(process.argv.slice(2))
 const OUT_DIR = new URL('../bench-results/', import.meta.url)
 const progress = (line: string) => process.stderr.write(`${line}\n`)
 
+if (!(await wrkAvailable())) {
+  progress('cse-mock bench: wrk is not installed (Debian: apt-get install wrk; or set WRK=path).')
+  process.exit(1)
+}
 const started = performance.now()
 const loadBefore = loadAverage()
 progress(`cse-mock bench${settings.quick ? ' --quick' : ''}: load average ${loadBefore.join(' ')}`)
 
-progress('HTTP: cse-mock serve and bare node:http under autocannon…')
+const against = settings.http.against ? ` and ${settings.http.against}` : ''
+progress(`HTTP: bare node:http, cse-mock serve${against} under wrk…`)
 const http = await runHttpPart(settings, progress)
 
-progress('In process: msw interception, getResponse and the registry API…')
-const quick = settings.quick ? ['--quick'] : []
-const inProcess = await forkPart<InProcessPart>(['in-process', ...quick], ['--expose-gc'])
+let inProcess: InProcessPart | undefined
+if (settings.parts.inProcess) {
+  progress('In process: msw interception, mock.fetch, getResponse and the registry API…')
+  inProcess = await forkPart<InProcessPart>(['in-process', ...childArgs(settings)], ['--expose-gc'])
+}
 
-progress(
-  `Scale: ${settings.scale.sizes.map((size) => size.toLocaleString('en-US')).join(', ')} instances…`,
-)
-const scale = await forkPart<ScaleRow[]>(['scale', ...quick], ['--expose-gc'])
+let scale: ScaleRow[] | undefined
+if (settings.parts.scale) {
+  progress(
+    `Scale: ${settings.scale.sizes.map((size) => size.toLocaleString('en-US')).join(', ')} instances…`,
+  )
+  scale = await forkPart<ScaleRow[]>(['scale', ...childArgs(settings)], ['--expose-gc'])
+}
 
 const results: BenchResults = {
   date: new Date().toISOString(),
