@@ -1,4 +1,4 @@
-import type { OperationCall } from '../http/operation.ts'
+import type { Answer, OperationCall } from '../http/operation.ts'
 import { errorResponse, textResponse, toResponse } from '../http/respond.ts'
 import {
   ERROR_MESSAGES,
@@ -34,8 +34,8 @@ export async function answerFault(
   action: Exclude<FaultAction, { type: 'latency' }>,
   call: OperationCall,
   registry: Registry,
-  next: () => Promise<Response>,
-): Promise<Response> {
+  next: () => Promise<Answer>,
+): Promise<Answer> {
   switch (action.type) {
     case 'error':
       return registryErrorResponse(action.errorCode, action.detail ?? '')
@@ -73,8 +73,8 @@ export function registryErrorResponse(code: string, detail: string): Response {
 async function acknowledgeHeartbeats(
   call: OperationCall,
   registry: Registry,
-  next: () => Promise<Response>,
-): Promise<Response> {
+  next: () => Promise<Answer>,
+): Promise<Answer> {
   if (call.operationId === 'heartbeat') return toResponse({})
   if (rulesOf(registry.profile).batchHeartbeatResponse !== 'list') return toResponse({})
   const pairs = await readPairs(call.request)

@@ -50,7 +50,7 @@ export function matchesRequest(match: CompiledMatch, call: OperationCall): boole
   if (match.operationIds && !match.operationIds.has(call.operationId)) return false
   if (match.method && match.method !== call.method.toUpperCase()) return false
   if (match.path !== undefined) {
-    const pathname = call.url.pathname
+    const pathname = call.pathname
     if (!pathname.includes(match.path) && !match.pathRegExp?.test(pathname)) return false
   }
   return true

@@ -68,7 +68,7 @@ export function createRequestLog({ capacity = 1000 }: RequestLogOptions = {}): R
         seq: ++seq,
         time,
         method: call.method.toUpperCase(),
-        url: call.url.pathname + call.url.search,
+        url: call.pathname + call.search,
         operationId: call.operationId,
         status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,

@@ -7,6 +7,7 @@ import {
   operationRunnerOf,
 } from './operation.ts'
 import { matchOperation } from './operations.ts'
+import { toFetchResponse } from './respond.ts'
 
 /**
  * One MSW handler in front of the per-operation handlers: it names the operation from the route
@@ -33,6 +34,6 @@ export function createDispatchHandler(
     const url = new URL(request.url)
     const { operation, params } = matchOperation(request.method, url.pathname)
     const runner = operation && runners.get(operation)
-    return runner ? runner(fromFetchRequest(request, params, url)) : undefined
+    return runner ? runner(fromFetchRequest(request, params, url)).then(toFetchResponse) : undefined
   })
 }

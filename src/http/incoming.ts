@@ -9,6 +9,13 @@ import { readJsonBody } from './body.ts'
  */
 export interface IncomingRequest {
   readonly method: string
+  /** The URL path as requested. */
+  readonly pathname: string
+  /** The query string with its `?`, or `''`. */
+  readonly search: string
+  /** The query parameters (built on first use by the standalone server). */
+  readonly query: URLSearchParams
+  /** The absolute URL (built on first use by the standalone server). */
   readonly url: URL
   /** Path parameters, percent-decoded. */
   readonly params: Record<string, string>
@@ -34,6 +41,9 @@ export function fromFetchRequest(
 ): IncomingRequest {
   return {
     method: request.method,
+    pathname: url.pathname,
+    search: url.search,
+    query: url.searchParams,
     url,
     params,
     header: (name) => request.headers.get(name),

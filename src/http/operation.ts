@@ -4,7 +4,13 @@ import type { Registry, RequestContext } from '../registry/index.ts'
 import type { SpecValidator, ValidationIssue } from '../spec/validators.ts'
 import { fromFetchRequest, type IncomingRequest } from './incoming.ts'
 import { normalizeKeys } from './normalize-keys.ts'
-import { fetchRenderer, type OperationResult, type ResponseRenderer } from './respond.ts'
+import {
+  type OperationResult,
+  type RenderedAnswer,
+  renderError,
+  renderResult,
+  toFetchResponse,
+} from './respond.ts'
 
 /** HTTP methods the registry routes. */
 export type Method = 'get' | 'post' | 'put' | 'delete'
@@ -43,17 +49,30 @@ export interface OperationDefinition {
 export interface OperationCall {
   operationId: string
   method: string
-  request: Request
-  url: URL
+  /** The URL path as requested, e.g. `/v4/default/registry/instances`. */
+  pathname: string
+  /** The query string with its `?`, or `''`. */
+  search: string
+  /** Built on first use: most calls never need it. */
+  readonly request: Request
+  /** Built on first use: `pathname` and `search` are what most readers need. */
+  readonly url: URL
   params: Record<string, string>
   ctx: RequestContext
 }
 
 /**
- * Wraps every operation: it may answer itself (a fault), delay, or call `next` and look at the
- * Response (the request log).
+ * What an operation answers: the registry's rendered result (status, headers, body), or a
+ * `Response` an interceptor answered with in its place (a fault, a refused token). Adapters
+ * turn it into what they send: MSW a `Response`, the standalone server bytes on the socket.
  */
-export type Interceptor = (call: OperationCall, next: () => Promise<Response>) => Promise<Response>
+export type Answer = RenderedAnswer | Response
+
+/**
+ * Wraps every operation: it may answer itself (a fault), delay, or call `next` and look at the
+ * answer's `status` (the request log).
+ */
+export type Interceptor = (call: OperationCall, next: () => Promise<Answer>) => Promise<Answer>
 
 /** What handlers are built from: the registry, the spec validator and the interceptor chain. */
 export interface HttpEnvironment {
@@ -110,14 +129,11 @@ export function describeIssue(issue: ValidationIssue): string {
  * Runs one operation for a request, whichever adapter received it: interceptors, body and
  * parameter validation against the spec, the registry call, and the rendering of its result or
  * error. The MSW handler and the standalone server's direct route both call this, so they
- * answer alike.
+ * answer alike; neither builds a WHATWG object unless an interceptor asks for one.
  * @example
- * const response = await runner(fromFetchRequest(request, params))
+ * const answer = await runner(fromFetchRequest(request, params))
  */
-export type OperationRunner = (
-  incoming: IncomingRequest,
-  renderer?: ResponseRenderer,
-) => Promise<Response>
+export type OperationRunner = (incoming: IncomingRequest) => Promise<Answer>
 
 /**
  * Builds the runner of one operation (see `OperationRunner`).
@@ -129,20 +145,17 @@ export function createOperationRunner(
   env: HttpEnvironment,
 ): OperationRunner {
   const { operationId } = definition
-  const run = async (
-    call: OperationCall,
-    incoming: IncomingRequest,
-    renderer: ResponseRenderer,
-  ): Promise<Response> => {
+  const run = async (call: OperationCall, incoming: IncomingRequest): Promise<Answer> => {
     try {
       const decoded = normalizeKeys(operationId, await incoming.json(definition.maxBodyBytes))
       const body = definition.beforeValidation ? definition.beforeValidation(decoded) : decoded
-      const query = Object.fromEntries(call.url.searchParams)
+      const query: Record<string, string> =
+        incoming.search === '' ? {} : Object.fromEntries(incoming.query)
       for (const name of definition.ignoredQuery?.(env.registry) ?? []) delete query[name]
       const issues = env.validator.request(operationId, {
         path: call.params,
         query,
-        headers: incoming.headers(),
+        headers: (name) => incoming.header(name) ?? undefined,
         body,
       })
       const deferred = definition.deferIssues ? issues.filter(definition.deferIssues) : []
@@ -152,32 +165,39 @@ export function createOperationRunner(
         get request() {
           return incoming.request()
         },
-        url: call.url,
+        get url() {
+          return incoming.url
+        },
         params: call.params,
-        query: call.url.searchParams,
+        get query() {
+          return incoming.query
+        },
         body,
         ctx: call.ctx,
         registry: env.registry,
         deferred,
       })
-      return renderer.result(result)
+      return renderResult(result)
     } catch (error) {
-      return renderer.error(error)
+      return renderError(error)
     }
   }
-  return (incoming, renderer = fetchRenderer) => {
+  return (incoming) => {
     const call: OperationCall = {
       operationId,
       method: incoming.method,
-      // Built on first use: most calls never need the WHATWG Request.
+      pathname: incoming.pathname,
+      search: incoming.search,
       get request() {
         return incoming.request()
       },
-      url: incoming.url,
+      get url() {
+        return incoming.url
+      },
       params: incoming.params,
       ctx: contextFrom((name) => incoming.header(name), incoming.params),
     }
-    return chain(env.interceptors, call, () => run(call, incoming, renderer))
+    return chain(env.interceptors, call, () => run(call, incoming))
   }
 }
 
@@ -198,7 +218,7 @@ export function createOperationHandler(
   const pattern = env.baseUrl === '*' ? `*${definition.path}` : `${env.baseUrl}${definition.path}`
   const runner = createOperationRunner(definition, env)
   const handler = http[definition.method](pattern, ({ request, params }) =>
-    runner(fromFetchRequest(request, flattenParams(params))),
+    runner(fromFetchRequest(request, flattenParams(params))).then(toFetchResponse),
   )
   runners.set(handler, { operation: definition, runner })
   return handler
@@ -226,9 +246,9 @@ export function operationOf(handler: RequestHandler): OperationDefinition | unde
 function chain(
   interceptors: Interceptor[],
   call: OperationCall,
-  last: () => Promise<Response>,
-): Promise<Response> {
-  const step = (index: number): Promise<Response> => {
+  last: () => Promise<Answer>,
+): Promise<Answer> {
+  const step = (index: number): Promise<Answer> => {
     const interceptor = interceptors[index]
     if (!interceptor) return last()
     return interceptor(call, () => step(index + 1))

@@ -42,17 +42,6 @@ export interface RenderedAnswer {
 }
 
 /**
- * Turns operation results and errors into Responses; the HTTP layer takes one, so an adapter
- * can choose how the body travels.
- * @example
- * const renderer: ResponseRenderer = { result: toResponse, error: toErrorResponse }
- */
-export interface ResponseRenderer {
-  result(result: OperationResult): Response
-  error(error: unknown): Response
-}
-
-/**
  * Renders an operation result in the registry's wire form: JSON, the empty `text/plain` 200,
  * or 304 when the client's `rev` is current.
  * @example
@@ -123,11 +112,14 @@ export function toErrorResponse(error: unknown): Response {
 }
 
 /**
- * The renderer of the MSW handlers: plain Responses carrying their bodies.
+ * The `Response` of an answer: an interceptor's own Response as it is, a rendered answer as a
+ * Response carrying its body (what MSW handlers return).
  * @example
- * const response = fetchRenderer.result({ body: {} })
+ * const response = toFetchResponse(renderResult({ body: {} }))
  */
-export const fetchRenderer: ResponseRenderer = { result: toResponse, error: toErrorResponse }
+export function toFetchResponse(answer: RenderedAnswer | Response): Response {
+  return answer instanceof Response ? answer : responseOf(answer)
+}
 
 /**
  * The body goes with its `Content-Length`, as the standalone server (and Go, for a body

@@ -24,6 +24,7 @@ export interface HandlerRouter {
 
 /** An operation's runner and the path parameters of one request. */
 export interface DirectRoute {
+  operationId: string
   runner: OperationRunner
   params: Record<string, string>
 }
@@ -62,7 +63,7 @@ export function createHandlerRouter(mock: CseMock, baseUrl: string): HandlerRout
       if (runners.size === 0 || pathname.startsWith(CONTROL_PREFIX)) return undefined
       const { operation, params } = matchOperation(method, pathname)
       const runner = operation && runners.get(operation)
-      return runner ? { runner, params } : undefined
+      return runner ? { operationId: operation.operationId, runner, params } : undefined
     },
   }
 }

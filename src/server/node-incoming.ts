@@ -10,18 +10,22 @@ import { hasBody, toFetchRequest } from './to-request.ts'
 
 /** What the direct route knows of a Node request before an operation runs. */
 export interface NodeRequestContext {
-  url: URL
+  /** The path and query string (with its `?`, or `''`) as requested. */
+  pathname: string
+  search: string
   params: Record<string, string>
   origin: string
-  signal: AbortSignal
+  /** Asked for only when a WHATWG `Request` is built. */
+  signal: () => AbortSignal
 }
 
 /**
  * Wraps a Node request for an operation's runner without converting it: headers are read from
- * Node's own list, the body straight from the socket, and a WHATWG `Request` is built only if
- * an interceptor asks for it (with the body already read, if it was).
+ * Node's own list, the body straight from the socket; the `URL`, the query parameters and a
+ * WHATWG `Request` are built only if something asks for them (the Request with the body
+ * already read, if it was).
  * @example
- * const response = await runner(fromNodeRequest(req, { url, params, origin, signal }), prerenderedRenderer)
+ * const answer = await runner(fromNodeRequest(req, { pathname, search, params, origin, signal }))
  */
 export function fromNodeRequest(
   req: IncomingMessage,
@@ -30,13 +34,25 @@ export function fromNodeRequest(
   let headers: Record<string, string> | undefined
   let bytes: Uint8Array<ArrayBuffer> | undefined
   let request: Request | undefined
+  let url: URL | undefined
+  let query: URLSearchParams | undefined
   const allHeaders = () => {
     headers ??= joinHeaders(req.rawHeaders)
     return headers
   }
+  const { pathname, search } = context
   return {
     method: req.method ?? 'GET',
-    url: context.url,
+    pathname,
+    search,
+    get url() {
+      url ??= new URL(`${context.origin}${pathname}${search}`)
+      return url
+    },
+    get query() {
+      query ??= url ? url.searchParams : new URLSearchParams(search)
+      return query
+    },
     params: context.params,
     header: (name) => allHeaders()[name.toLowerCase()] ?? null,
     headers: allHeaders,
@@ -49,7 +65,7 @@ export function fromNodeRequest(
       return parseJsonBody(bytes, maxBytes)
     },
     request() {
-      request ??= toFetchRequest(req, context.origin, context.signal, bytes)
+      request ??= toFetchRequest(req, context.origin, context.signal(), bytes)
       return request
     },
   }

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
 import type { RequestLogEntry } from '../faults/types.ts'
+import type { Answer } from '../http/operation.ts'
 import { matchOperation } from '../http/operations.ts'
-import { prerenderedRenderer } from '../http/prerendered.ts'
-import { textResponse, toErrorResponse } from '../http/respond.ts'
+import { renderError, textResponse, toErrorResponse } from '../http/respond.ts'
 import type { DirectRoute } from './handler-router.ts'
 import { fromNodeRequest } from './node-incoming.ts'
 import { requestUrlOf, toFetchRequest } from './to-request.ts'
-import { writeFetchResponse } from './write-response.ts'
+import { writeFetchResponse, writeRendered } from './write-response.ts'
 
 /** What the request listener needs from the server around it. */
 export interface RequestListenerOptions {
@@ -52,20 +52,38 @@ async function answer(
 ): Promise<void> {
   const started = performance.now()
   const time = new Date().toISOString()
-  const abort = new AbortController()
-  res.once('close', () => {
-    if (!res.writableFinished) abort.abort()
-  })
+  // Built on first use: registry calls on the direct route never need one.
+  let abort: AbortController | undefined
+  const signal = () => {
+    if (!abort) {
+      const controller = new AbortController()
+      abort = controller
+      if (res.closed && !res.writableFinished) controller.abort()
+      else {
+        res.once('close', () => {
+          if (!res.writableFinished) controller.abort()
+        })
+      }
+    }
+    return abort.signal
+  }
   let status = 0
+  let operationId: string | undefined
   try {
-    const response = await respond(req, options, abort.signal)
-    if (response.type === 'error') {
+    const target = targetOf(req, options.origin())
+    const direct = options.direct?.(req.method ?? 'GET', target.pathname)
+    operationId = direct?.operationId
+    const answer = direct
+      ? await runDirect(req, direct, target, options.origin(), signal)
+      : await viaHandlers(req, options, signal(), target.pathname)
+    if (answer instanceof Response && answer.type === 'error') {
       req.socket.destroy()
     } else {
-      status = response.status
+      status = answer.status
       // An unread request body would be parsed as the next request of a kept-alive connection.
       if (options.closing() || !req.complete) res.setHeader('Connection', 'close')
-      await writeFetchResponse(res, response)
+      if (answer instanceof Response) await writeFetchResponse(res, answer)
+      else writeRendered(res, answer)
     }
   } catch {
     // The client went away while the body was being written; nothing is left to answer.
@@ -73,28 +91,40 @@ async function answer(
     res.destroy()
   }
   try {
-    options.onRequest?.(entryOf(req, seq, time, status, performance.now() - started))
+    options.onRequest?.(entryOf(req, seq, time, status, performance.now() - started, operationId))
   } catch {
     // A failing log listener must not turn into an unhandled rejection that stops the server.
   }
 }
 
-async function respond(
+/** The registry's own operations: the runner straight from the Node request, no MSW. */
+async function runDirect(
+  req: IncomingMessage,
+  direct: DirectRoute,
+  target: RequestTarget,
+  origin: string,
+  signal: () => AbortSignal,
+): Promise<Answer> {
+  try {
+    const { pathname, search } = target
+    return await direct.runner(
+      fromNodeRequest(req, { pathname, search, params: direct.params, origin, signal }),
+    )
+  } catch (error) {
+    return renderError(error)
+  }
+}
+
+/** Everything else (control API, the `/v4` fallback, explicit base URLs) goes through MSW. */
+async function viaHandlers(
   req: IncomingMessage,
   options: RequestListenerOptions,
   signal: AbortSignal,
+  pathname: string,
 ): Promise<Response> {
   try {
-    const origin = options.origin()
-    const method = req.method ?? 'GET'
-    const url = new URL(requestUrlOf(req, origin))
-    const direct = options.direct?.(method, url.pathname)
-    if (direct) {
-      const incoming = fromNodeRequest(req, { url, params: direct.params, origin, signal })
-      return await direct.runner(incoming, prerenderedRenderer)
-    }
-    const request = toFetchRequest(req, origin, signal)
-    const { routed, all } = options.handlers(request.method, url.pathname)
+    const request = toFetchRequest(req, options.origin(), signal)
+    const { routed, all } = options.handlers(request.method, pathname)
     const response =
       (await getResponse(routed, request)) ??
       (routed === all ? undefined : await getResponse(all, request))
@@ -104,17 +134,44 @@ async function respond(
   }
 }
 
+interface RequestTarget {
+  pathname: string
+  /** With its `?`, or `''`. */
+  search: string
+}
+
+/** Paths made of these alone read the same raw as through `URL` (no dot segments, no `#`). */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-_~%!$&'()*+,;=:@/]*$/
+
+/**
+ * The path and query of a request as `new URL()` would read them, without building one for
+ * the plain paths clients send.
+ */
+function targetOf(req: IncomingMessage, origin: string): RequestTarget {
+  const raw = req.url ?? '/'
+  const mark = raw.indexOf('?')
+  const pathname = mark < 0 ? raw : raw.slice(0, mark)
+  if (PLAIN_PATH.test(pathname) && !pathname.startsWith('//') && !pathname.includes('/.')) {
+    const search = mark < 0 || mark === raw.length - 1 ? '' : raw.slice(mark)
+    if (!search.includes('#')) return { pathname, search }
+  }
+  const url = new URL(requestUrlOf(req, origin))
+  return { pathname: url.pathname, search: url.search }
+}
+
 function entryOf(
   req: IncomingMessage,
   seq: number,
   time: string,
   status: number,
   durationMs: number,
+  operationId: string | undefined,
 ): RequestLogEntry {
   const method = req.method ?? 'GET'
   const url = req.url ?? '/'
   const entry: RequestLogEntry = { seq, time, method, url, status, durationMs }
-  const { operation } = matchOperation(method, url.split('?', 1)[0] ?? url)
-  if (operation) entry.operationId = operation.operationId
+  const named =
+    operationId ?? matchOperation(method, url.split('?', 1)[0] ?? url).operation?.operationId
+  if (named) entry.operationId = named
   return entry
 }

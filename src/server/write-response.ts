@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http'
-import { prerenderedAnswerOf } from '../http/prerendered.ts'
 import type { RenderedAnswer } from '../http/respond.ts'
 
 /**
@@ -10,8 +9,6 @@ import type { RenderedAnswer } from '../http/respond.ts'
  * await writeFetchResponse(res, new Response('{}', { status: 200 }))
  */
 export async function writeFetchResponse(res: ServerResponse, response: Response): Promise<void> {
-  const answer = prerenderedAnswerOf(response)
-  if (answer) return writeRendered(res, answer)
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, key) => {
     if (key !== 'set-cookie') headers[key] = value
@@ -50,29 +47,27 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
 }
 
 /**
- * Writes a pre-rendered answer (the direct route's) as `writeFetchResponse` would write the same
- * Response: lower-case header names in sorted order, `Content-Length` on every body.
+ * Writes a rendered answer (the direct route's) at once: its headers under the names it gives
+ * them, which are Go's canonical forms (`Content-Type`, `X-Resource-Revision`), and
+ * `Content-Length` on every body, as Go sends a body written in one piece.
+ * @example
+ * writeRendered(res, renderResult({ body: { instances: [] } }))
  */
-function writeRendered(res: ServerResponse, answer: RenderedAnswer): void {
-  const headers: Record<string, string> = {}
-  for (const name of Object.keys(answer.headers).sort(byLowerCase)) {
-    headers[name.toLowerCase()] = answer.headers[name]!
-  }
+export function writeRendered(res: ServerResponse, answer: RenderedAnswer): void {
+  const headers: Record<string, string> = { ...answer.headers }
   if (answer.body === null) {
     res.writeHead(answer.status, headers)
     res.end()
     return
   }
-  const body = answer.utf8 ?? Buffer.from(answer.body)
-  if (bodyAllowed(answer.status)) headers['content-length'] = String(body.byteLength)
+  const body = answer.utf8 ?? answer.body
+  if (bodyAllowed(answer.status)) {
+    headers['Content-Length'] = String(
+      typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+    )
+  }
   res.writeHead(answer.status, headers)
   res.end(body)
-}
-
-function byLowerCase(a: string, b: string): number {
-  const left = a.toLowerCase()
-  const right = b.toLowerCase()
-  return left < right ? -1 : left > right ? 1 : 0
 }
 
 function bodyAllowed(status: number): boolean {

@@ -5,8 +5,14 @@ import { type JsonSchema, openApiDocument, SpecLookupError } from './openapi.ts'
 
 export type { IssueLocation, ValidationIssue } from './issues.ts'
 
-/** Header values by name; names are matched case-insensitively. */
-export type HeaderInput = Headers | Record<string, string | undefined>
+/**
+ * Header values by name; names are matched case-insensitively. A function is asked with the
+ * lower-case name.
+ */
+export type HeaderInput =
+  | Headers
+  | Record<string, string | undefined>
+  | ((name: string) => string | undefined)
 
 /** A request as the validator sees it: raw string parameters and the parsed JSON body. */
 export interface RequestInput {
@@ -46,34 +52,81 @@ export function createSpecValidator(): SpecValidator {
   return { request: validateRequest, response: validateResponse, schema: validateComponent }
 }
 
-function validateRequest(operationId: string, input: RequestInput): ValidationIssue[] {
+/** What validating one operation's requests checks, worked out once per operation. */
+interface RequestPlan {
+  parameters: {
+    location: 'path' | 'query' | 'header'
+    name: string
+    lowerName: string
+    required: boolean
+    key: string
+    schema: JsonSchema
+  }[]
+  body?: { required: boolean; key: string; schema: JsonSchema } | undefined
+}
+
+const plans = new Map<string, RequestPlan>()
+
+function planOf(operationId: string): RequestPlan {
+  let plan = plans.get(operationId)
+  if (plan) return plan
   const operation = getOperation(operationId)
-  const issues: ValidationIssue[] = []
-  for (const parameter of operation.parameters) {
-    if (parameter.in === 'cookie') continue
-    const location = parameter.in
+  plan = {
+    parameters: operation.parameters.flatMap((parameter) =>
+      parameter.in === 'cookie'
+        ? []
+        : [
+            {
+              location: parameter.in,
+              name: parameter.name,
+              lowerName: parameter.name.toLowerCase(),
+              required: parameter.required,
+              key: `${operationId}:${parameter.in}:${parameter.name}`,
+              schema: parameter.schema,
+            },
+          ],
+    ),
+    body: operation.requestBody && {
+      required: operation.requestBody.required,
+      key: `${operationId}:request`,
+      schema: operation.requestBody.schema,
+    },
+  }
+  plans.set(operationId, plan)
+  return plan
+}
+
+function validateRequest(operationId: string, input: RequestInput): ValidationIssue[] {
+  const plan = planOf(operationId)
+  let issues: ValidationIssue[] | undefined
+  const add = (found: ValidationIssue[]) => {
+    if (found.length > 0) (issues ??= []).push(...found)
+  }
+  for (const parameter of plan.parameters) {
+    const { location, name } = parameter
     const value =
       location === 'header'
-        ? headerValue(input.headers, parameter.name)
-        : (location === 'path' ? input.path : input.query)?.[parameter.name]
+        ? headerValue(input.headers, parameter.lowerName)
+        : (location === 'path' ? input.path : input.query)?.[name]
     if (value === undefined) {
-      if (parameter.required)
-        issues.push({ location, name: parameter.name, message: 'is required' })
+      if (parameter.required) add([{ location, name, message: 'is required' }])
       continue
     }
-    const key = `${operationId}:${location}:${parameter.name}`
-    issues.push(...check(key, parameter.schema, location, parameter.name, value))
+    add(check(parameter.key, parameter.schema, location, name, value))
   }
-  const body = operation.requestBody
+  const body = plan.body
   if (body) {
     if (isEmpty(input.body)) {
-      if (body.required) issues.push({ location: 'body', name: 'body', message: 'is required' })
+      if (body.required) add([{ location: 'body', name: 'body', message: 'is required' }])
     } else {
-      issues.push(...check(`${operationId}:request`, body.schema, 'body', '', input.body))
+      add(check(body.key, body.schema, 'body', '', input.body))
     }
   }
-  return issues
+  return issues ?? NO_ISSUES
 }
+
+/** Shared by every valid request; callers only read it. */
+const NO_ISSUES: ValidationIssue[] = []
 
 function validateResponse(operationId: string, input: ResponseInput): ValidationIssue[] {
   const operation = getOperation(operationId)
@@ -134,6 +187,7 @@ function check(
 
 function headerValue(headers: HeaderInput | undefined, name: string): string | undefined {
   if (!headers) return undefined
+  if (typeof headers === 'function') return headers(name.toLowerCase())
   if (headers instanceof Headers) return headers.get(name) ?? undefined
   const wanted = name.toLowerCase()
   for (const [key, value] of Object.entries(headers)) {

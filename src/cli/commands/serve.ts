@@ -2,6 +2,7 @@ import { type CseMock, createCseMock } from '../../mock.ts'
 import { saveSnapshotFile } from '../../seed/fixtures-node.ts'
 import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
 import { type CliIo, defineCommand } from '../command.ts'
+import { createLineBuffer } from '../line-buffer.ts'
 import { formatEvent, formatRequestLine } from '../log-format.ts'
 import { readServeSettings, SERVE_FLAGS, type ServeSettings } from '../serve-settings.ts'
 import { waitForShutdownSignal } from '../shutdown-signal.ts'
@@ -20,8 +21,11 @@ export const serveCommand = defineCommand({
     const settings = await readServeSettings(argv)
     const mock = await createMock(settings)
     let requests = 0
-    const log = (event: string, message: string, fields: Record<string, unknown> = {}) =>
+    const requestLines = createLineBuffer((text) => io.out(text))
+    const log = (event: string, message: string, fields: Record<string, unknown> = {}) => {
+      requestLines.flush()
       io.out(formatEvent(event, message, fields, settings.logFormat))
+    }
     let server: Awaited<ReturnType<typeof startCseMockServer>>
     try {
       server = await startCseMockServer({
@@ -31,7 +35,7 @@ export const serveCommand = defineCommand({
         pingIntervalMs: settings.pingIntervalMs,
         onRequest: (entry) => {
           requests += 1
-          if (!settings.quiet) io.out(formatRequestLine(entry, settings.logFormat))
+          if (!settings.quiet) requestLines.push(formatRequestLine(entry, settings.logFormat))
         },
       })
     } catch (error) {
