@@ -100,7 +100,9 @@ function validateRequest(operationId: string, input: RequestInput): ValidationIs
   const plan = planOf(operationId)
   let issues: ValidationIssue[] | undefined
   const add = (found: ValidationIssue[]) => {
-    if (found.length > 0) (issues ??= []).push(...found)
+    if (found.length === 0) return
+    issues ??= []
+    issues.push(...found)
   }
   for (const parameter of plan.parameters) {
     const { location, name } = parameter
