@@ -40,49 +40,67 @@ export function createRequestLog({ capacity = 1000 }: RequestLogOptions = {}): R
   if (!Number.isInteger(capacity) || capacity < 1) {
     throw new InvalidRequestLogOptionsError(`capacity is ${String(capacity)}`)
   }
-  const ring: (RequestLogEntry | undefined)[] = new Array(capacity)
+  // One column per field: a thousand kept entry objects would each outlive the young
+  // generation and be copied by the garbage collector on their way out, on every call.
+  const seqs = new Float64Array(capacity)
+  const times = new Float64Array(capacity)
+  const statuses = new Int16Array(capacity)
+  const durations = new Float64Array(capacity)
+  const methods: string[] = new Array(capacity).fill('')
+  const urls: string[] = new Array(capacity).fill('')
+  const operationIds: string[] = new Array(capacity).fill('')
+  const faultIds: (readonly string[] | undefined)[] = new Array(capacity)
   let nextSlot = 0
   let size = 0
   let seq = 0
   const listeners = new Set<(entry: RequestLogEntry) => void>()
 
-  const append = (entry: RequestLogEntry) => {
-    ring[nextSlot] = entry
-    nextSlot = (nextSlot + 1) % capacity
-    size = Math.min(size + 1, capacity)
-    for (const listener of [...listeners]) {
-      try {
-        listener(entry)
-      } catch (error) {
-        // A broken listener must not break the call it is told about.
-        console.error('cse-mock: a request log listener threw', error)
-      }
+  const entryAt = (slot: number): RequestLogEntry => {
+    const entry: RequestLogEntry = {
+      seq: seqs[slot]!,
+      time: new Date(times[slot]!).toISOString(),
+      method: methods[slot]!,
+      url: urls[slot]!,
+      operationId: operationIds[slot]!,
+      status: statuses[slot]!,
+      durationMs: durations[slot]!,
     }
+    const faults = faultIds[slot]
+    if (faults) entry.faults = Object.freeze([...faults]) as string[]
+    return Object.freeze(entry)
   }
 
   const interceptor: Interceptor = async (call, next) => {
-    const time = new Date().toISOString()
+    const time = Date.now()
     const started = performance.now()
     const record = (status: number) => {
-      const entry: RequestLogEntry = {
-        seq: ++seq,
-        time,
-        method: call.method.toUpperCase(),
-        url: call.pathname + call.search,
-        operationId: call.operationId,
-        status,
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      const slot = nextSlot
+      seqs[slot] = ++seq
+      times[slot] = time
+      methods[slot] = call.method.toUpperCase()
+      urls[slot] = call.pathname + call.search
+      operationIds[slot] = call.operationId
+      statuses[slot] = status
+      durations[slot] = Math.round((performance.now() - started) * 1000) / 1000
+      faultIds[slot] = appliedFaultIds(call)
+      nextSlot = (nextSlot + 1) % capacity
+      size = Math.min(size + 1, capacity)
+      if (listeners.size === 0) return
+      const entry = entryAt(slot)
+      for (const listener of [...listeners]) {
+        try {
+          listener(entry)
+        } catch (error) {
+          // A broken listener must not break the call it is told about.
+          console.error('cse-mock: a request log listener threw', error)
+        }
       }
-      const faults = appliedFaultIds(call)
-      // Frozen like the entry: `list()` hands out the stored objects themselves.
-      if (faults) entry.faults = Object.freeze([...faults]) as string[]
-      append(Object.freeze(entry))
     }
     try {
-      const response = await next()
+      const answer = await next()
       // `Response.error()` (a network fault) has status 0.
-      record(response.status)
-      return response
+      record(answer.status)
+      return answer
     } catch (error) {
       record(0)
       throw error
@@ -95,17 +113,17 @@ export function createRequestLog({ capacity = 1000 }: RequestLogOptions = {}): R
       const method = filter.method?.toUpperCase()
       const entries: RequestLogEntry[] = []
       for (let i = 0; i < size; i++) {
-        const entry = ring[(nextSlot - size + i + capacity) % capacity]
-        if (!entry) continue
-        if (filter.operationId !== undefined && entry.operationId !== filter.operationId) continue
-        if (method !== undefined && entry.method !== method) continue
-        if (filter.status !== undefined && entry.status !== filter.status) continue
-        entries.push(entry)
+        const slot = (nextSlot - size + i + capacity) % capacity
+        if (filter.operationId !== undefined && operationIds[slot] !== filter.operationId) continue
+        if (method !== undefined && methods[slot] !== method) continue
+        if (filter.status !== undefined && statuses[slot] !== filter.status) continue
+        entries.push(entryAt(slot))
       }
       return entries
     },
     clear() {
-      ring.fill(undefined)
+      urls.fill('')
+      faultIds.fill(undefined)
       nextSlot = 0
       size = 0
     },
