@@ -6,7 +6,7 @@ import { createHttpHandlers } from './http/handlers.ts'
 import { type Clock, createSystemClock, createVirtualClock } from './registry/clock.ts'
 import { createRegistry, type Profile, type Registry } from './registry/index.ts'
 import type { Snapshot } from './registry/snapshot.ts'
-import { createSeedSnapshot, type SeedOptions } from './seed/index.ts'
+import type { SeedOptions } from './seed/options.ts'
 import { createSpecValidator } from './spec/validators.ts'
 
 /** Options shared by every environment (`cse-mock/node`, `/browser`, `/server`, `/vitest`). */
@@ -76,8 +76,8 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
     baseUrl: options.baseUrl ?? '*',
     interceptors: [requests.interceptor, createAuthInterceptor(registry), faults.interceptor],
   })
-  const initial = (): Snapshot | undefined =>
-    options.fixture ?? (options.seed === undefined ? undefined : seedSnapshot(options.seed))
+  const initial = async (): Promise<Snapshot | undefined> =>
+    options.fixture ?? (options.seed === undefined ? undefined : await seedSnapshot(options.seed))
 
   const mock: CseMock = {
     registry,
@@ -99,16 +99,16 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
       faults.clear()
       requests.clear()
       registry.setProfile(startProfile)
-      const start = initial()
+      const start = await initial()
       if (start) await registry.restore(start)
       else registry.reset()
     },
     snapshot: () => registry.snapshot(),
     restore: (snapshot) => registry.restore(snapshot),
-    seed: (seed) => registry.restore(seedSnapshot(seed)),
+    seed: async (seed) => registry.restore(await seedSnapshot(seed)),
     setProfile: (profile) => registry.setProfile(profile),
   }
-  const start = initial()
+  const start = await initial()
   if (start) await registry.restore(start)
   return mock
 }
@@ -119,6 +119,8 @@ function resolveClock(clock: CseMockOptions['clock']): Clock {
   return clock
 }
 
-function seedSnapshot(seed: number | Partial<SeedOptions>): Snapshot {
+/** faker (and the seed code around it) is loaded on the first seeding: most mocks never seed. */
+async function seedSnapshot(seed: number | Partial<SeedOptions>): Promise<Snapshot> {
+  const { createSeedSnapshot } = await import('./seed/create-seed-snapshot.ts')
   return createSeedSnapshot(typeof seed === 'number' ? { seed } : seed)
 }

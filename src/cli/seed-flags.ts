@@ -1,4 +1,4 @@
-import { DEFAULT_SEED_OPTIONS, type SeedOptions } from '../seed/index.ts'
+import { DEFAULT_SEED_OPTIONS, type SeedOptions } from '../seed/options.ts'
 import { CliUsageError } from './usage-error.ts'
 
 /**

@@ -1,6 +1,7 @@
 import Ajv2020Module from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { type JsonSchema, openApiDocument } from './openapi.ts'
+import { compileStringSchema } from './string-schema.ts'
 
 /** A compiled JSON Schema validator (ajv's `ValidateFunction`, narrowed to what is used here). */
 export interface CompiledSchema {
@@ -37,7 +38,9 @@ const cache = new Map<string, CompiledSchema>()
 export function compileSchema(key: string, schema: JsonSchema): CompiledSchema {
   const cached = cache.get(key)
   if (cached) return cached
-  const compiled = instance().compile(rewriteRefs(schema) as JsonSchema) as CompiledSchema
+  const compiled =
+    compileStringSchema(schema) ??
+    (instance().compile(rewriteRefs(schema) as JsonSchema) as CompiledSchema)
   cache.set(key, compiled)
   return compiled
 }
@@ -52,6 +55,9 @@ function instance(): InstanceType<typeof Ajv2020> {
     // and type-less sub-schemas are deliberate in OpenAPI documents.
     strictRequired: false,
     strictTypes: false,
+    // The spec is linted and its schemas are tested; checking them against the JSON Schema
+    // meta-schema again on every start took most of the first request's time.
+    validateSchema: false,
   })
   addFormats(created)
   // OpenAPI annotations and the spec's extensions are not JSON Schema keywords.
