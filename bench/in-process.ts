@@ -26,6 +26,10 @@ export interface InProcessRow extends Scenario {
   mswMicros: number
   /** Over the constant msw handler behind the same `fetch`: 1.25 = the mock adds 25 %. */
   mswOfFloor: number
+  /** `mock.fetch`: the mock's own fetch, no interception. */
+  mockFetchMicros: number
+  /** Intercepted `fetch` over `mock.fetch`: how much the direct way saves. */
+  mswOfMockFetch: number
   /** `getResponse(handlers, request)`: the handlers without msw's network interception. */
   getResponseMicros: number
   getResponseOfFloor: number
@@ -80,6 +84,12 @@ export async function runInProcessPart(settings: BenchSettings): Promise<InProce
       cases: SCENARIOS.map(({ id }) => ({ key: `msw:${id}`, op: viaFetch(sequence(id)) })),
     },
     {
+      cases: SCENARIOS.map(({ id }) => ({
+        key: `mockFetch:${id}`,
+        op: viaFetch(sequence(id), undefined, cse.fetch),
+      })),
+    },
+    {
       cases: [
         { key: 'getResponse:floor', op: viaGetResponse([floorHandler], () => floorRequest()) },
         ...SCENARIOS.map(({ id }) => ({
@@ -106,6 +116,8 @@ export async function runInProcessPart(settings: BenchSettings): Promise<InProce
       ...scenario,
       mswMicros: at(`msw:${scenario.id}`),
       mswOfFloor: at(`msw:${scenario.id}`) / floor.mswMicros,
+      mockFetchMicros: at(`mockFetch:${scenario.id}`),
+      mswOfMockFetch: at(`msw:${scenario.id}`) / at(`mockFetch:${scenario.id}`),
       getResponseMicros: at(`getResponse:${scenario.id}`),
       getResponseOfFloor: at(`getResponse:${scenario.id}`) / floor.getResponseMicros,
       registryMicros: at(`registry:${scenario.id}`),
@@ -155,10 +167,10 @@ function sequence(id: ScenarioId): () => BenchRequest {
   return () => requestOf(id, n++)
 }
 
-function viaFetch(next: () => BenchRequest, url?: string): Operation {
+function viaFetch(next: () => BenchRequest, url?: string, send: typeof fetch = fetch): Operation {
   return async () => {
     const request = next()
-    const response = await fetch(url ?? `${ORIGIN}${request.path}`, toInit(request))
+    const response = await send(url ?? `${ORIGIN}${request.path}`, toInit(request))
     await response.arrayBuffer()
     if (!response.ok) throw new Error(`${request.method} ${request.path}: ${response.status}`)
   }

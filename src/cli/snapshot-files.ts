@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Snapshot } from '../registry/snapshot.ts'
-import { loadSnapshotFile } from '../seed/fixtures-node.ts'
 import { InvalidSnapshotError } from '../seed/fixtures.ts'
+import { loadSnapshotFile } from '../seed/fixtures-node.ts'
 import { CliUsageError } from './usage-error.ts'
 
 /**

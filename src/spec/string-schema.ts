@@ -47,7 +47,11 @@ export function compileStringSchema(schema: JsonSchema): CompiledSchema | undefi
     }
     if (minLength !== undefined && length < minLength) {
       fail(
-        error('minLength', { limit: minLength }, `must NOT have fewer than ${minLength} characters`),
+        error(
+          'minLength',
+          { limit: minLength },
+          `must NOT have fewer than ${minLength} characters`,
+        ),
       )
     }
     if (regexp && !regexp.test(data)) {

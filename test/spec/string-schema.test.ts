@@ -1,6 +1,7 @@
 import Ajv2020Module from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { OPERATIONS } from '../../src/http/operations.ts'
+import type { SchemaError } from '../../src/spec/compile.ts'
 import { getOperation } from '../../src/spec/document.ts'
 import { compileStringSchema } from '../../src/spec/string-schema.ts'
 
@@ -55,7 +56,7 @@ describe('parameter string schemas checked without ajv', () => {
   })
 
   it('report exactly the errors ajv reports, in the same order', () => {
-    const errorsOf = (errors: typeof ajv.errors) =>
+    const errorsOf = (errors: readonly SchemaError[] | null | undefined) =>
       (errors ?? []).map(({ keyword, params, message, instancePath }) => ({
         keyword,
         params,
