@@ -56,17 +56,29 @@ export async function renewGrowingService(origin: string): Promise<void> {
   await createService(origin, 'registerGrowing')
 }
 
-/** One request per scenario before any load: a wrong setup must fail, not be measured. */
+/** How long a registry may take to show new instances in discovery (Service Center caches). */
+const SETTLE_MS = 30_000
+
+/**
+ * One request per scenario before any load: a wrong setup must fail, not be measured. A
+ * discovery is repeated until it finds every instance: Service Center answers from a cache that
+ * catches up with new registrations within about a second.
+ */
 export async function checkScenario(origin: string, id: ScenarioId): Promise<void> {
   const request = requestOf(id)
-  const text = await call(origin, request.method, request.path, request.body)
-  const expected = EXPECTED_INSTANCES[id]
-  if (expected === undefined) return
-  const found = (JSON.parse(text) as { instances?: unknown[] }).instances?.length ?? 0
-  if (found !== expected) {
-    throw new Error(
-      `Failed to check scenario ${id} on ${origin}: found ${found} instances, expected ${expected}.`,
-    )
+  const deadline = performance.now() + SETTLE_MS
+  for (;;) {
+    const text = await call(origin, request.method, request.path, request.body)
+    const expected = EXPECTED_INSTANCES[id]
+    if (expected === undefined) return
+    const found = (JSON.parse(text) as { instances?: unknown[] }).instances?.length ?? 0
+    if (found === expected) return
+    if (performance.now() > deadline) {
+      throw new Error(
+        `Failed to check scenario ${id} on ${origin}: found ${found} instances, expected ${expected}.`,
+      )
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
   }
 }
 
