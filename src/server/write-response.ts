@@ -60,7 +60,9 @@ export function writeRendered(res: ServerResponse, answer: RenderedAnswer): void
     res.end()
     return
   }
-  const body = answer.utf8 ?? answer.body
+  // Node sends a string body in one write with the headers; bytes go out as a second chunk
+  // (writev), which costs more than encoding a small body again.
+  const body = answer.utf8 && answer.body.length > ONE_WRITE_CHARS ? answer.utf8 : answer.body
   if (bodyAllowed(answer.status)) {
     headers['Content-Length'] = String(
       typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
@@ -69,6 +71,9 @@ export function writeRendered(res: ServerResponse, answer: RenderedAnswer): void
   res.writeHead(answer.status, headers)
   res.end(body)
 }
+
+/** Up to this size a body is written as a string, in one piece with the headers. */
+const ONE_WRITE_CHARS = 16 * 1024
 
 function bodyAllowed(status: number): boolean {
   return status !== 204 && status !== 304 && !(status >= 100 && status < 200)
