@@ -71,8 +71,7 @@ export function createFaultController({ registry }: FaultControllerOptions): Fau
     return true
   }
 
-  const interceptor: Interceptor = async (call, next) => {
-    if (entries.length === 0) return next()
+  const apply: Interceptor = async (call, next) => {
     let serviceName: Promise<string | undefined> | undefined
     let latencyMs = 0
     let terminal: Entry | undefined
@@ -95,6 +94,9 @@ export function createFaultController({ registry }: FaultControllerOptions): Fau
     if (!terminal || terminal.fault.action.type === 'latency') return next()
     return answerFault(terminal.fault.action, call, registry, next)
   }
+  // Without rules (the usual case) a call passes straight through, without a promise of its own.
+  const interceptor: Interceptor = (call, next) =>
+    entries.length === 0 ? next() : apply(call, next)
 
   return {
     add(input) {

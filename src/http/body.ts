@@ -1,5 +1,7 @@
 import { RegistryError } from '../registry/errors.ts'
 
+const decoder = new TextDecoder()
+
 /** Service Center's `server.request.maxBodyBytes` default (reference §1.3). */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 
@@ -38,7 +40,7 @@ export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYT
   if (bytes.byteLength > maxBytes) {
     throw tooLarge(maxBytes, bytes.byteLength)
   }
-  const text = new TextDecoder().decode(bytes)
+  const text = decoder.decode(bytes)
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
