@@ -110,7 +110,8 @@ export async function startCseMockServer(
 
 /** Control calls after which the registry holds new content and has dropped its watchers. */
 function replacesContent(entry: RequestLogEntry): boolean {
-  if (entry.status < 200 || entry.status >= 300) return false
+  if (entry.status < 200 || entry.status >= 300 || !entry.url.startsWith(CONTROL_PREFIX))
+    return false
   const path = entry.url.split('?', 1)[0]
   return (
     (entry.method === 'POST' &&
