@@ -34,6 +34,8 @@ const { enableCompileCache } = await import('node:module')
 enableCompileCache?.()
 let cli
 try {
+  const { narrowImports } = await import('../src/cli/narrow-imports.ts')
+  narrowImports()
   cli = await import('../src/cli/main.ts')
 } catch (error) {
   // Node strips types only outside node_modules, so an installed copy cannot run its sources.
