@@ -167,7 +167,12 @@ function sequence(id: ScenarioId): () => BenchRequest {
   return () => requestOf(id, n++)
 }
 
-function viaFetch(next: () => BenchRequest, url?: string, send: typeof fetch = fetch): Operation {
+/** `send` defaults to the global `fetch` as it is at call time: msw replaces it on `listen()`. */
+function viaFetch(
+  next: () => BenchRequest,
+  url?: string,
+  send: typeof fetch = (input, init) => fetch(input, init),
+): Operation {
   return async () => {
     const request = next()
     const response = await send(url ?? `${ORIGIN}${request.path}`, toInit(request))

@@ -27,14 +27,37 @@ progress(`cse-mock bench${settings.quick ? ' --quick' : ''}: load average ${load
 const against = settings.http.against ? ` and ${settings.http.against}` : ''
 progress(`HTTP: bare node:http, cse-mock serve${against} under wrk…`)
 const http = await runHttpPart(settings, progress)
-
 let inProcess: InProcessPart | undefined
+let scale: ScaleRow[] | undefined
+// Written after every part, so a part that fails later does not lose the figures before it.
+const save = async () => {
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    quick: settings.quick,
+    machine: describeMachine(),
+    loadBefore,
+    loadAfter: loadAverage(),
+    durationSeconds: (performance.now() - started) / 1000,
+    loop: { rounds: settings.loop.rounds, roundMs: settings.loop.roundMs },
+    http,
+    inProcess,
+    scale,
+    targets: checkTargets({ http, inProcess, scale }),
+  }
+  const markdown = renderMarkdown(results)
+  await mkdir(OUT_DIR, { recursive: true })
+  await writeFile(new URL('latest.md', OUT_DIR), markdown)
+  await writeFile(new URL('latest.json', OUT_DIR), `${JSON.stringify(results, null, 2)}\n`)
+  return { results, markdown }
+}
+await save()
+
 if (settings.parts.inProcess) {
   progress('In process: msw interception, mock.fetch, getResponse and the registry API…')
   inProcess = await forkPart<InProcessPart>(['in-process', ...childArgs(settings)], ['--expose-gc'])
+  await save()
 }
 
-let scale: ScaleRow[] | undefined
 if (settings.parts.scale) {
   progress(
     `Scale: ${settings.scale.sizes.map((size) => size.toLocaleString('en-US')).join(', ')} instances…`,
@@ -42,23 +65,7 @@ if (settings.parts.scale) {
   scale = await forkPart<ScaleRow[]>(['scale', ...childArgs(settings)], ['--expose-gc'])
 }
 
-const results: BenchResults = {
-  date: new Date().toISOString(),
-  quick: settings.quick,
-  machine: describeMachine(),
-  loadBefore,
-  loadAfter: loadAverage(),
-  durationSeconds: (performance.now() - started) / 1000,
-  loop: { rounds: settings.loop.rounds, roundMs: settings.loop.roundMs },
-  http,
-  inProcess,
-  scale,
-  targets: checkTargets({ http, inProcess, scale }),
-}
-const markdown = renderMarkdown(results)
-await mkdir(OUT_DIR, { recursive: true })
-await writeFile(new URL('latest.md', OUT_DIR), markdown)
-await writeFile(new URL('latest.json', OUT_DIR), `${JSON.stringify(results, null, 2)}\n`)
+const { results, markdown } = await save()
 process.stdout.write(markdown)
 progress(
   `Written to bench-results/latest.md and latest.json in ${Math.round(results.durationSeconds)} s.`,
