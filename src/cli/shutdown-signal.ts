@@ -1,17 +1,51 @@
+/** Why a server stops: a signal, or the process that started it went away. */
+export type ShutdownReason = NodeJS.Signals | 'parent-exit'
+
+/** Options of {@link waitForShutdown}. */
+export interface ShutdownOptions {
+  /**
+   * Also stop when the parent process exits. npm (`npx`, `npm exec`, `npm run`) starts the bin
+   * through `sh -c` and forwards SIGTERM only to that shell, which dies and leaves its child
+   * running; noticing the new parent is how the server still stops.
+   */
+  watchParent?: boolean
+  /** How often the parent is checked, in ms; default 250. */
+  parentPollMs?: number
+}
+
 /**
- * Resolves with the first SIGINT or SIGTERM. Its listeners are removed at once, so a second
- * Ctrl-C stops the process the usual way without waiting for a graceful shutdown.
+ * Resolves with the first SIGINT or SIGTERM (or `'parent-exit'`, see `watchParent`). Its
+ * listeners are removed at once, so a second Ctrl-C stops the process the usual way without
+ * waiting for a graceful shutdown.
  * @example
- * const signal = await waitForShutdownSignal() // 'SIGTERM'
+ * const reason = await waitForShutdown({ watchParent: true }) // 'SIGTERM'
  */
-export function waitForShutdownSignal(): Promise<NodeJS.Signals> {
+export function waitForShutdown(options: ShutdownOptions = {}): Promise<ShutdownReason> {
   return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      resolve(signal)
+    const parent = process.ppid
+    const timer = options.watchParent
+      ? setInterval(() => {
+          if (process.ppid !== parent) finish('parent-exit')
+        }, options.parentPollMs ?? 250)
+      : undefined
+    timer?.unref()
+    const finish = (reason: ShutdownReason) => {
+      process.off('SIGINT', finish)
+      process.off('SIGTERM', finish)
+      clearInterval(timer)
+      resolve(reason)
     }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
+    process.on('SIGINT', finish)
+    process.on('SIGTERM', finish)
   })
+}
+
+/**
+ * Whether npm started this process (`npx`, `npm exec`, a package script): npm sets
+ * `npm_command` in the environment of everything it runs.
+ * @example
+ * await waitForShutdown({ watchParent: startedByNpm() })
+ */
+export function startedByNpm(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.npm_command !== undefined
 }

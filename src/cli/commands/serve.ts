@@ -4,11 +4,12 @@ import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
 import { type CliIo, defineCommand } from '../command.ts'
 import { formatEvent, formatRequestLine } from '../log-format.ts'
 import { readServeSettings, SERVE_FLAGS, type ServeSettings } from '../serve-settings.ts'
-import { waitForShutdownSignal } from '../shutdown-signal.ts'
+import { startedByNpm, waitForShutdown } from '../shutdown-signal.ts'
 import { CliUsageError } from '../usage-error.ts'
 
 /**
- * `cse-mock serve`: the registry on a real port until SIGINT or SIGTERM.
+ * `cse-mock serve`: the registry on a real port until SIGINT or SIGTERM (or, when npm started
+ * it, until its parent process exits).
  * @example
  * const code = await serveCommand.run(['--port', '0', '--seed', '42'], processIo)
  */
@@ -46,8 +47,18 @@ export const serveCommand = defineCommand({
       `cse-mock listening on ${server.url} (profile ${profile}, ${counts.services} services, ${counts.instances} instances)`,
       { url: server.url, profile, services: counts.services, instances: counts.instances },
     )
-    const signal = await waitForShutdownSignal()
-    log('stopping', `cse-mock received ${signal}, finishing in-flight requests`, { signal })
+    const parent = process.ppid
+    const reason = await waitForShutdown({ watchParent: startedByNpm() })
+    if (reason === 'parent-exit') {
+      log('stopping', `cse-mock's parent process ${parent} exited, finishing in-flight requests`, {
+        reason,
+        parent,
+      })
+    } else {
+      log('stopping', `cse-mock received ${reason}, finishing in-flight requests`, {
+        signal: reason,
+      })
+    }
     await server.close()
     if (settings.snapshotOnExit && !(await writeSnapshot(mock, settings.snapshotOnExit, io, log))) {
       return 1
