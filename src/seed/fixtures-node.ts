@@ -20,9 +20,12 @@ export async function loadSnapshotFile(path: string | URL): Promise<Snapshot> {
     const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]
     json = JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8'))
   } catch (error) {
-    throw new InvalidSnapshotError(`${String(path)} is not valid JSON or gzipped JSON (${String(error)})`, {
-      cause: error,
-    })
+    throw new InvalidSnapshotError(
+      `${String(path)} is not valid JSON or gzipped JSON (${String(error)})`,
+      {
+        cause: error,
+      },
+    )
   }
   return parseSnapshot(json, String(path))
 }
