@@ -7,6 +7,7 @@ import type { RequestLog } from './faults/request-log.ts'
 import { type CseMock, CseMockError, type CseMockOptions, createCseMock } from './mock.ts'
 import type { Clock } from './registry/clock.ts'
 import type { Registry } from './registry/index.ts'
+import { listenAlone, probeHandler } from './shared-network.ts'
 
 /**
  * The origin tests send requests to when the mock answers any origin (`baseUrl: '*'`).
@@ -48,6 +49,8 @@ export interface CseMockHandle {
 interface Started {
   mock: CseMock
   server: SetupServer
+  /** Warns once if another msw server started listening after this one. */
+  checkAlone: () => Promise<void>
 }
 
 /**
@@ -72,6 +75,7 @@ export function useCseMock(options: UseCseMockOptions = {}): CseMockHandle {
     started = await startMock(options)
   })
   afterEach(async () => {
+    await started?.checkAlone()
     started?.server.resetHandlers()
     await started?.mock.reset()
   })
@@ -103,7 +107,9 @@ export function createCseMockTest(options: UseCseMockOptions = {}) {
       async ({}, use) => {
         const started = await startMock(options)
         try {
-          await use(createHandle(() => started, options))
+          const handle = createHandle(() => started, options)
+          aloneChecks.set(handle, started.checkAlone)
+          await use(handle)
         } finally {
           started.server.close()
         }
@@ -114,6 +120,7 @@ export function createCseMockTest(options: UseCseMockOptions = {}) {
       try {
         await use(cseMockFile)
       } finally {
+        await aloneChecks.get(cseMockFile)?.()
         cseMockFile.server.resetHandlers()
         await cseMockFile.mock.reset()
       }
@@ -121,12 +128,18 @@ export function createCseMockTest(options: UseCseMockOptions = {}) {
   })
 }
 
+/** The shared-network check of each file-scoped handle `createCseMockTest` made. */
+const aloneChecks = new WeakMap<CseMockHandle, () => Promise<void>>()
+
 async function startMock(options: UseCseMockOptions): Promise<Started> {
   const { onUnhandledFrame, ...mockOptions } = options
   const mock = await createCseMock(mockOptions)
-  const server = setupServer(...withControlHandlers(mock, mockOptions.baseUrl ?? '*'))
-  server.listen(onUnhandledFrame === undefined ? {} : { onUnhandledFrame })
-  return { mock, server }
+  const server = setupServer(probeHandler, ...withControlHandlers(mock, mockOptions.baseUrl ?? '*'))
+  const checkAlone = listenAlone(
+    () => server.listen(onUnhandledFrame === undefined ? {} : { onUnhandledFrame }),
+    'useCseMock',
+  )
+  return { mock, server, checkAlone }
 }
 
 function createHandle(current: () => Started | undefined, options: UseCseMockOptions) {
