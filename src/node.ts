@@ -3,6 +3,9 @@ import { withControlHandlers } from './control/index.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from './mock.ts'
 import { listenAlone } from './shared-network.ts'
 
+export { loadSnapshotFile, saveSnapshotFile } from './seed/fixtures-node.ts'
+export { SHARED_NETWORK_WARNING } from './shared-network.ts'
+
 /** Options of `setupCseMock`: the mock's options plus what to do with unmatched requests. */
 export interface SetupCseMockOptions extends CseMockOptions {
   /** msw's strategy for requests no handler takes; default `bypass`. */

@@ -1,7 +1,11 @@
 import http from 'node:http'
 import { HttpResponse, http as route } from 'msw'
 
-/** The code of the warning emitted when two msw servers (or interceptors) share one process. */
+/**
+ * The code of the process warning emitted when two msw servers (or interceptors) share one process.
+ * @example
+ * process.on('warning', (w) => { if ('code' in w && w.code === SHARED_NETWORK_WARNING) throw w })
+ */
 export const SHARED_NETWORK_WARNING = 'CSE_MOCK_SHARED_NETWORK'
 
 const ADVICE =

@@ -9,6 +9,8 @@ import type { Clock } from './registry/clock.ts'
 import type { Registry } from './registry/index.ts'
 import { listenAlone, probeHandler } from './shared-network.ts'
 
+export { SHARED_NETWORK_WARNING } from './shared-network.ts'
+
 /**
  * The origin tests send requests to when the mock answers any origin (`baseUrl: '*'`).
  * @example
