@@ -40,6 +40,9 @@ export const serveCommand = defineCommand({
       io.err(`cse-mock serve: ${error.message}`)
       return 1
     }
+    // Listen for signals before the ready line: a harness may send one as soon as it reads it.
+    const parent = process.ppid
+    const shutdown = waitForShutdown({ watchParent: startedByNpm() })
     const profile = mock.registry.profile
     const counts = mock.registry.stats()
     log(
@@ -47,8 +50,7 @@ export const serveCommand = defineCommand({
       `cse-mock listening on ${server.url} (profile ${profile}, ${counts.services} services, ${counts.instances} instances)`,
       { url: server.url, profile, services: counts.services, instances: counts.instances },
     )
-    const parent = process.ppid
-    const reason = await waitForShutdown({ watchParent: startedByNpm() })
+    const reason = await shutdown
     if (reason === 'parent-exit') {
       log('stopping', `cse-mock's parent process ${parent} exited, finishing in-flight requests`, {
         reason,
