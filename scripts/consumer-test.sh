@@ -62,6 +62,8 @@ output_has() {
 }
 check "plain Node ESM: node -e import('cse-mock/server')" output_has "'startCseMockServer'" \
   node -e "import('cse-mock/server').then(m => console.log(Object.keys(m)))"
+check "docs/entry-points.md lists exactly what the installed entry points export" \
+  node entry-points.mjs "$ROOT/docs/entry-points.md"
 check "node --test with cse-mock/node" node --test node-test.mjs
 check "vitest: the README's two examples, copied verbatim" bash -c \
   "node extract-readme.mjs '$ROOT/README.md' readme && npx vitest run readme"
