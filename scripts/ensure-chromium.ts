@@ -20,7 +20,9 @@ if (process.env.CHROMIUM_PATH || !root || !apt) {
   )
   process.exit(1)
 }
-console.log(`\n*** npm test: no Chromium at ${path}; installing Debian's chromium with apt-get ***\n`)
+console.log(
+  `\n*** npm test: no Chromium at ${path}; installing Debian's chromium with apt-get ***\n`,
+)
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
 execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
