@@ -18,12 +18,14 @@ cleanup() {
 trap cleanup EXIT
 
 failures=()
+passed=0
 check() {
   local name=$1
   shift
   printf '\n--> consumer: %s\n' "$name"
   if (cd "$SCRATCH/app" && "$@"); then
     printf 'PASS consumer: %s\n' "$name"
+    passed=$((passed + 1))
   else
     printf 'FAIL consumer: %s\n' "$name" >&2
     failures+=("$name")
@@ -78,6 +80,18 @@ init_check() {
 }
 check "bin: npx cse-mock init copies msw's worker, refuses a missing folder" init_check
 
+# The oldest Node msw 3 supports, from the registry's node package, beside the project.
+oldest_node_check() {
+  local dir="$SCRATCH/node-22.12"
+  mkdir "$dir"
+  (cd "$dir" && printf '{ "private": true }\n' >package.json &&
+    npm install --no-audit --no-fund --prefer-offline --loglevel=warn node@22.12.0 >/dev/null)
+  local node22="$dir/node_modules/.bin/node"
+  echo "running with node $("$node22" --version)"
+  "$node22" server.mjs && "$node22" --test node-test.mjs && "$node22" node_modules/.bin/cse-mock --version
+}
+check "Node 22.12.0, the oldest msw 3 supports: cse-mock/server, node --test, the bin" oldest_node_check
+
 old_node_check() {
   local machine_node version out
   machine_node=$(PATH=$MACHINE_PATH command -v node || true)
@@ -131,6 +145,7 @@ check "attw --profile esm-only on the tarball" output_has '"cse-mock/contract" .
   --exclude-entrypoints ./spec/cse-registry.yaml ./spec/cse-mock-control.yaml ./fixtures/large.json.gz
 
 echo
+echo "consumer: $passed passed, ${#failures[@]} failed"
 if [ ${#failures[@]} -gt 0 ]; then
   printf 'consumer test: %d check(s) FAILED:\n' "${#failures[@]}" >&2
   printf '  - %s\n' "${failures[@]}" >&2
