@@ -23,9 +23,10 @@ export interface ShutdownOptions {
 export function waitForShutdown(options: ShutdownOptions = {}): Promise<ShutdownReason> {
   return new Promise((resolve) => {
     const parent = process.ppid
+    // Parent 1 means init adopted us already: the parent died while we were starting up.
     const timer = options.watchParent
       ? setInterval(() => {
-          if (process.ppid !== parent) finish('parent-exit')
+          if (parent === 1 || process.ppid !== parent) finish('parent-exit')
         }, options.parentPollMs ?? 250)
       : undefined
     timer?.unref()

@@ -92,6 +92,23 @@ describe('cse-mock serve as a child process', () => {
     expect(shell.lines.at(-1)).toMatch(/^cse-mock stopped after 0 requests$/)
   })
 
+  it('stops on its own when npm and its shell were gone before it finished starting', async () => {
+    const bin = resolve(ROOT, 'bin/cse-mock.js')
+    const shell = spawnThrough('sh', ['-c', `'${process.execPath}' '${bin}' serve --port 0; :`], {
+      ...process.env,
+      npm_command: 'exec',
+    })
+    // Long before the ready line: the server starts with init as its parent.
+    await new Promise((done) => setTimeout(done, 100))
+    shell.child.kill('SIGTERM')
+    await shell.stdoutEnded
+    expect(shell.lines).toContainEqual(
+      "cse-mock's parent process exited, finishing in-flight requests",
+    )
+    expect(shell.lines.at(-1)).toMatch(/^cse-mock stopped after 0 requests$/)
+    await portFree(Number(new URL(await shell.url).port))
+  })
+
   it('stops, and frees its port, when the npx that started it gets SIGTERM', async () => {
     const env = { ...process.env, PATH: `${BIN_DIR}:${process.env.PATH}` }
     const npx = spawnThrough('npx', ['--no-install', 'cse-mock', 'serve', '--port', '0'], env)

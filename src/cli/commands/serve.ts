@@ -52,7 +52,9 @@ export const serveCommand = defineCommand({
     )
     const reason = await shutdown
     if (reason === 'parent-exit') {
-      log('stopping', `cse-mock's parent process ${parent} exited, finishing in-flight requests`, {
+      // Parent 1: init had adopted the process before it could note its real parent.
+      const which = parent === 1 ? '' : ` ${parent}`
+      log('stopping', `cse-mock's parent process${which} exited, finishing in-flight requests`, {
         reason,
         parent,
       })
