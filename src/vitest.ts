@@ -1,6 +1,6 @@
 import type { UnhandledFrameHandle } from 'msw'
 import { type SetupServer, setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, test, vi } from 'vitest'
 import { withControlHandlers } from './control/index.ts'
 import type { FaultController } from './faults/controller.ts'
 import type { RequestLog } from './faults/request-log.ts'
@@ -77,7 +77,7 @@ export function useCseMock(options: UseCseMockOptions = {}): CseMockHandle {
     started = await startMock(options)
   })
   afterEach(async () => {
-    await started?.checkAlone()
+    await checkAlone(started?.checkAlone)
     started?.server.resetHandlers()
     await started?.mock.reset()
   })
@@ -122,12 +122,17 @@ export function createCseMockTest(options: UseCseMockOptions = {}) {
       try {
         await use(cseMockFile)
       } finally {
-        await aloneChecks.get(cseMockFile)?.()
+        await checkAlone(aloneChecks.get(cseMockFile))
         cseMockFile.server.resetHandlers()
         await cseMockFile.mock.reset()
       }
     },
   })
+}
+
+/** Runs the shared-network probe, unless fake timers (left on by a test) could stall its fetch. */
+async function checkAlone(check: (() => Promise<void>) | undefined): Promise<void> {
+  if (check && !vi.isFakeTimers()) await check()
 }
 
 /** The shared-network check of each file-scoped handle `createCseMockTest` made. */
