@@ -43,7 +43,9 @@ function copyMap(value: unknown): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const keys = Object.keys(value)
   if (keys.length === 0) return undefined
-  const out: Record<string, unknown> = {}
+  // Go stores a `__proto__` key as data, like any other: on a plain object the assignment
+  // would set the prototype instead, and the entry would vanish from the answer.
+  const out: Record<string, unknown> = Object.create(null)
   for (const key of keys) out[key] = (value as Record<string, unknown>)[key]
   return out
 }
