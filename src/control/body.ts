@@ -40,22 +40,6 @@ function tooLarge(size: number, atLeast = ''): ControlError {
 }
 
 /**
- * Requires a JSON object body; `what` names it in the error.
- * @example
- * const body = objectBody(await readControlBody(request), 'the profile body')
- */
-export function objectBody(body: unknown, what: string): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ControlError(
-      400,
-      'INVALID_BODY',
-      `Expected ${what} to be a JSON object, got ${kindOf(body)}.`,
-    )
-  }
-  return body as Record<string, unknown>
-}
-
-/**
  * Names the JSON type of a value for error messages, without echoing a possibly large value.
  * @example
  * kindOf([1, 2]) // 'an array'

@@ -43,9 +43,19 @@ function copyMap(value: unknown): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const keys = Object.keys(value)
   if (keys.length === 0) return undefined
-  // Go stores a `__proto__` key as data, like any other: on a plain object the assignment
-  // would set the prototype instead, and the entry would vanish from the answer.
-  const out: Record<string, unknown> = Object.create(null)
-  for (const key of keys) out[key] = (value as Record<string, unknown>)[key]
+  const out: Record<string, unknown> = {}
+  for (const key of keys) {
+    const entry = (value as Record<string, unknown>)[key]
+    // Go stores a `__proto__` key as data, like any other: assigning it would set the
+    // object's prototype instead, and the entry would vanish from the answer.
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value: entry,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    } else out[key] = entry
+  }
   return out
 }
