@@ -1,7 +1,9 @@
 /**
  * Reads a body stream into one buffer, but never holds more than `maxBytes` of it: as soon as
- * one more byte arrives, the stream is cancelled and `tooLarge(bytesSeen)` is thrown. A body
- * over the limit therefore costs the limit in memory, not its own size.
+ * one more byte arrives, reading stops and `tooLarge(bytesSeen)` is thrown. A body over the
+ * limit therefore costs the limit in memory, not its own size. The stream is left unread
+ * rather than cancelled: cancelling a server request's stream destroys its socket, and with it
+ * the answer that says why.
  * @example
  * const bytes = await readLimited(request.body!, 5 * 1024, (seen) => new Error(`${seen} bytes`))
  */
@@ -18,10 +20,7 @@ export async function readLimited(
       const { done, value } = await reader.read()
       if (done) break
       total += value.byteLength
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined)
-        throw tooLarge(total)
-      }
+      if (total > maxBytes) throw tooLarge(total)
       chunks.push(value)
     }
   } finally {

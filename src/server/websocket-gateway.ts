@@ -66,6 +66,12 @@ export function createWebSocketGateway(options: {
         refuse(socket, 405, 'Method Not Allowed', 'Method Not Allowed', 'Allow: GET\r\n')
         return
       }
+      const handshake = handshakeProblem(req)
+      if (handshake) {
+        // `ws` would answer an HTML page; the registry's framework answers plain text.
+        refuse(socket, 400, 'Bad Request', `websocket: ${handshake}`)
+        return
+      }
       const refusal = guard?.checkSource(req)
       if (refusal) {
         refuseJson(socket, refusal.status, {
@@ -127,6 +133,22 @@ export function createWebSocketGateway(options: {
       for (const client of wss.clients) client.terminate()
     },
   }
+}
+
+/** What RFC 6455 §4.2.1 finds wrong with an opening handshake, if anything. */
+function handshakeProblem(req: IncomingMessage): string | undefined {
+  if (!/(?:^|,)\s*websocket\s*(?:,|$)/i.test(req.headers.upgrade ?? '')) {
+    return "the client is not using the websocket protocol: 'websocket' token not found in 'Upgrade' header"
+  }
+  const key = req.headers['sec-websocket-key']
+  if (typeof key !== 'string' || !/^[+/0-9A-Za-z]{22}==$/.test(key)) {
+    return "not a websocket handshake: 'Sec-WebSocket-Key' header is missing or blank"
+  }
+  const version = req.headers['sec-websocket-version']
+  if (version !== '13' && version !== '8') {
+    return "unsupported version: 13 not found in 'Sec-Websocket-Version' header"
+  }
+  return undefined
 }
 
 function decode(segment: string): string {
