@@ -1,5 +1,5 @@
 import { type CseMock, createCseMock } from '../../mock.ts'
-import { saveSnapshotFile, saveSnapshotFileSync } from '../../seed/fixtures-node.ts'
+import { saveSnapshotFileSync } from '../../seed/fixtures-node.ts'
 import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
 import { type CliIo, defineCommand } from '../command.ts'
 import { formatEvent, formatRequestLine } from '../log-format.ts'
@@ -72,10 +72,10 @@ export const serveCommand = defineCommand({
       }
       process.exit(code)
     })
-    if (file && !(await writeSnapshot(mock, file, io))) return 1
+    if (file && !writeSnapshot(mock, file, io)) return 1
     await server.close()
     if (file) {
-      if (!(await writeSnapshot(mock, file, io))) return 1
+      if (!writeSnapshot(mock, file, io)) return 1
       logSnapshot(mock, file, log)
     }
     log('stopped', `cse-mock stopped after ${requests} request${requests === 1 ? '' : 's'}`, {
@@ -97,9 +97,13 @@ async function createMock(settings: ServeSettings): Promise<CseMock> {
   }
 }
 
-async function writeSnapshot(mock: CseMock, path: string, io: CliIo): Promise<boolean> {
+/**
+ * Written synchronously: a second signal can arrive at any moment, and the process exits in its
+ * handler; a write still pending then would leave its temporary file behind.
+ */
+function writeSnapshot(mock: CseMock, path: string, io: CliIo): boolean {
   try {
-    await saveSnapshotFile(path, mock.snapshot())
+    saveSnapshotFileSync(path, mock.snapshot())
     return true
   } catch (error) {
     io.err(`cse-mock serve: failed to write the snapshot to '${path}': ${String(error)}`)
