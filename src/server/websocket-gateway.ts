@@ -37,7 +37,8 @@ export interface WebSocketGateway {
  * Builds the websocket endpoints of the registry on top of `ws`: the watcher and the heartbeat
  * socket. Upgrades to any other path are refused with Go's plain-text 404, other methods than
  * GET with 405 and `Allow: GET`; with a guard, upgrades from other sites' pages get 403, and
- * with accounts configured an upgrade needs a token like any registry call.
+ * with accounts configured an upgrade needs a token like any registry call (refused, as
+ * Service Center does, with a bodiless 200 and no upgrade).
  * @example
  * const gateway = createWebSocketGateway({ registry, pingIntervalMs: 30_000 })
  * server.on('upgrade', gateway.handleUpgrade)
@@ -85,7 +86,10 @@ export function createWebSocketGateway(options: {
         path: pathname,
       })
       if (denied) {
-        refuseJson(socket, denied.status, denied.toErrorBody())
+        // Service Center 2.2 with RBAC on answers a refused upgrade with a bodiless 200.
+        socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', () =>
+          socket.destroy(),
+        )
         return
       }
       wss.handleUpgrade(
@@ -168,7 +172,7 @@ function refuse(socket: Duplex, status: number, reason: string, body: string, ex
 
 function refuseJson(socket: Duplex, status: number, payload: unknown): void {
   const body = JSON.stringify(payload)
-  const reason = status === 401 ? 'Unauthorized' : 'Forbidden'
+  const reason = 'Forbidden'
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     () => socket.destroy(),
