@@ -49,9 +49,11 @@ const UNCARRIED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
  */
 export function createRequestListener(options: RequestListenerOptions) {
   let seq = 0
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  // The promise is handed back so the caller can catch what `answer` did not (see `contain`):
+  // a rejection nobody handles stops the process.
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     seq += 1
-    void answer(req, res, options, seq)
+    return answer(req, res, options, seq)
   }
 }
 
