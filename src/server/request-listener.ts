@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
+import { allowedControlMethods } from '../control/allowed-methods.ts'
 import { CONTROL_PREFIX } from '../control/handlers.ts'
 import { ControlError, controlErrorResponse } from '../control/respond.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
@@ -124,8 +125,19 @@ async function respond(
 
 function uncarried(method: string, pathname: string): Response {
   if (!pathname.startsWith(CONTROL_PREFIX)) return fallbackResponse(method, pathname)
+  const allowed = allowedControlMethods(pathname)
+  if (allowed.length === 0) {
+    return controlErrorResponse(
+      new ControlError(404, 'NOT_FOUND', `${pathname} is not a control endpoint.`),
+    )
+  }
   return controlErrorResponse(
-    new ControlError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on the control API.`),
+    new ControlError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${method} is not allowed on ${pathname}; use ${allowed.join(', ')}.`,
+      { Allow: allowed.join(', ') },
+    ),
   )
 }
 

@@ -59,6 +59,7 @@ describe('bad input gets a 4xx envelope, never a 5xx', () => {
       'TRACE /__cse-mock/faults HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n',
     )
     expect(control.status).toBe(405)
+    expect(headerOf(control, 'allow')).toBe('GET, POST, DELETE')
     expect(JSON.parse(control.body)).toMatchObject({ error: { code: 'METHOD_NOT_ALLOWED' } })
   })
 
