@@ -98,10 +98,12 @@ export function createOriginGuard(options: OriginGuardOptions): OriginGuard {
 
 /** The host name of a `Host` header value, lower-case, without port, brackets or final dot. */
 function hostName(host: string): string | undefined {
+  // A Host is a name and a port: user info, a path or spaces would let the URL parser below
+  // read another name out of it (`evil@localhost` is localhost with a user).
+  if (/[@/?#\\\s]/.test(host)) return undefined
   try {
     const { hostname } = new URL(`http://${host}`)
-    if (`${hostname}`.length === 0) return undefined
-    return normalizeName(hostname)
+    return hostname === '' ? undefined : normalizeName(hostname)
   } catch {
     return undefined
   }

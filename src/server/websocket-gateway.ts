@@ -172,9 +172,8 @@ function refuse(socket: Duplex, status: number, reason: string, body: string, ex
 
 function refuseJson(socket: Duplex, status: number, payload: unknown): void {
   const body = JSON.stringify(payload)
-  const reason = 'Forbidden'
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} Forbidden\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     () => socket.destroy(),
   )
 }

@@ -95,6 +95,7 @@ describe('no web page can drive the mock', () => {
       expect((await get(`${host}:${server.port}`)).status, host).toBe(200)
     }
     expect((await get('evilmock.test')).status).toBe(403)
+    expect((await get(`attacker.example@localhost:${server.port}`)).status).toBe(403)
   })
 
   it('keeps answering browsers on the registry routes, whatever their origin', async () => {
