@@ -2,6 +2,7 @@ import { findTenant, nowSeconds, type RegistryCore, type RequestContext } from '
 import { RegistryError } from './errors.ts'
 import { removeInstance, touchInstance } from './instances.ts'
 import type { MicroServiceInstance } from './model.ts'
+import { isOwnService } from './own-service.ts'
 import { updateRecord } from './store.ts'
 import type { InstanceSlot, ServiceEntry } from './tenant.ts'
 
@@ -111,6 +112,7 @@ export async function updateInstancesStatus(
   const tenant = findTenant(core, ctx)
   if (!tenant) return
   for (const entry of [...tenant.byId.values()]) {
+    if (isOwnService(entry)) continue
     for (const slot of [...entry.instances.values()]) {
       const properties = slot.record.properties ?? {}
       if (slot.removed || !wanted.every(([key, value]) => properties[key] === value)) continue

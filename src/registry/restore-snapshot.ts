@@ -5,6 +5,7 @@ import { RegistryError, RegistryUsageError } from './errors.ts'
 import { addInstanceSlot } from './instances.ts'
 import type { MicroServiceInstance } from './model.ts'
 import { omitEmpty } from './output.ts'
+import { installOwnService, OWN_SERVICE_ID } from './own-service.ts'
 import { indexService, schemaStoreOf } from './services.ts'
 import { SNAPSHOT_FORMAT, type Snapshot, type SnapshotService } from './snapshot.ts'
 import { insertRecord } from './store.ts'
@@ -29,9 +30,14 @@ export async function restoreSnapshot(
   }
   if (!Array.isArray(snapshot.tenants)) invalid('`tenants` is not an array')
   const target: RegistryCore = { ...core, ...emptyStore() }
+  installOwnService(target)
   for (const source of snapshot.tenants) {
     const tenant = ensureTenant(target, { domain: source.domain, project: source.project })
-    for (const service of source.services ?? []) await restoreService(target, tenant, service)
+    for (const service of source.services ?? []) {
+      // A snapshot written from a registry's own dump may carry SERVICECENTER: it is there already.
+      if (service.service?.serviceId === OWN_SERVICE_ID && tenant.byId.has(OWN_SERVICE_ID)) continue
+      await restoreService(target, tenant, service)
+    }
     for (const { consumerId, providers } of source.dependencies ?? []) {
       if (!tenant.byId.has(consumerId))
         invalid(`dependency consumer ${consumerId} of tenant ${tenant.key} is not a service`)

@@ -29,12 +29,12 @@ export class ServiceOperations extends RegistryBase {
     return this.write(() => services.createService(this.core, ctx, body))
   }
 
-  /** `GET /registry/microservices`; `withShared` has nothing to add, the mock has no shared services. */
+  /** `GET /registry/microservices`; the shared SERVICECENTER only with `withShared`. */
   listServices(
     ctx: RequestContext,
-    _q?: { withShared?: boolean },
+    q?: { withShared?: boolean },
   ): { services?: model.MicroService[] } {
-    return this.read(() => services.listServices(this.core, ctx))
+    return this.read(() => services.listServices(this.core, ctx, q))
   }
 
   /** `GET /registry/microservices/{serviceId}`. */
