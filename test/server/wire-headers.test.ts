@@ -78,3 +78,11 @@ describe('header names on the wire', () => {
     expect(again.names).not.toContain('Content-Type')
   })
 })
+
+describe('SERVICECENTER on the standalone server', () => {
+  it('health names rest://<host>:<port>/ of the listening address', async () => {
+    const health = await rawRequest(server.port, 'GET', `${B}/health`)
+    const { instances } = JSON.parse(health.body) as { instances: { endpoints: string[] }[] }
+    expect(instances[0]?.endpoints).toEqual([`rest://127.0.0.1:${server.port}/`])
+  })
+})
