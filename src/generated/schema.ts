@@ -60,6 +60,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the registry version (root path)
+         * @description The version at the root path, which Service Center keeps from its v3 API: the same
+         *     build information with `apiVersion` `3.0.0`. Never requires a token.
+         */
+        get: operations["getRootVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the registry health (root path)
+         * @description The health check at the root path, kept from the v3 API; the same answer as `getHealth`.
+         */
+        get: operations["getRootHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v4/{project}/registry/existence": {
         parameters: {
             query?: never;
@@ -1658,6 +1699,19 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description The route does not exist on this registry: Go's plain-text `404 page not found`
+         *     (with `X-Content-Type-Options: nosniff`).
+         */
+        NoRoute: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example 404 page not found */
+                "text/plain": "404 page not found\n";
+            };
+        };
         /** @description Done. The body is empty and sent as `text/plain; charset=UTF-8`. */
         Empty: {
             headers: {
@@ -1933,6 +1987,83 @@ export interface operations {
                      *           "hostName": "servicecomb-sc-0",
                      *           "endpoints": [
                      *             "rest://10.0.0.2:30100"
+                     *           ],
+                     *           "status": "UP",
+                     *           "healthCheck": {
+                     *             "mode": "push",
+                     *             "interval": 30,
+                     *             "times": 3
+                     *           },
+                     *           "timestamp": "1723539000",
+                     *           "modTimestamp": "1723539000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstancesResponse"];
+                };
+            };
+            /** @description The registry is unhealthy (`400002`). */
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRootVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Version information. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": "2.2.0",
+                     *       "buildTag": "20240812",
+                     *       "goVersion": "go1.21.13",
+                     *       "os": "linux",
+                     *       "arch": "amd64",
+                     *       "apiVersion": "3.0.0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionResponse"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRootHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Healthy; the registry's own instances. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "instances": [
+                     *         {
+                     *           "instanceId": "1d3b5f7a9c0e2f4a6b8d0c2e4f6a8b0c",
+                     *           "serviceId": "2a4c6e8f0b1d3f5a7c9e1b3d5f7a9c0e2b4d6f81",
+                     *           "version": "2.2.0",
+                     *           "hostName": "servicecomb-sc-0",
+                     *           "endpoints": [
+                     *             "rest://10.0.0.2:30100/"
                      *           ],
                      *           "status": "UP",
                      *           "healthCheck": {
@@ -4055,6 +4186,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /**
+             * @description Service Center registers the token route only with RBAC enabled; with it off (and
+             *     in the mock's `servicecomb` profile without accounts) there is no such route.
+             */
+            404: components["responses"]["NoRoute"];
             500: components["responses"]["InternalError"];
         };
     };

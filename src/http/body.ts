@@ -1,4 +1,17 @@
 import { RegistryError } from '../registry/errors.ts'
+import { goJsonSyntaxError } from './go-json-error.ts'
+
+/**
+ * A body that is not JSON: 400001 with Go's decoder message, which an operation may replace by
+ * the fixed text its Service Center handler answers with (`Unmarshal error`).
+ * @example
+ * throw new BodySyntaxError('unexpected end of JSON input')
+ */
+export class BodySyntaxError extends RegistryError {
+  constructor(detail: string) {
+    super('400001', detail)
+  }
+}
 
 /** Service Center's `server.request.maxBodyBytes` default (reference §1.3). */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -25,7 +38,7 @@ export async function readJsonBody(
  */
 export function checkDeclaredLength(declared: string | null | undefined, maxBytes: number): void {
   const length = Number(declared)
-  if (length > maxBytes) throw tooLarge(maxBytes, length)
+  if (length > maxBytes) throw tooLarge()
 }
 
 /**
@@ -36,20 +49,18 @@ export function checkDeclaredLength(declared: string | null | undefined, maxByte
  */
 export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYTES): unknown {
   if (bytes.byteLength > maxBytes) {
-    throw tooLarge(maxBytes, bytes.byteLength)
+    throw tooLarge()
   }
   const text = new TextDecoder().decode(bytes)
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
-  } catch (error) {
-    throw new RegistryError('400001', `Unmarshal error: ${(error as Error).message}`)
+  } catch {
+    throw new BodySyntaxError(goJsonSyntaxError(text))
   }
 }
 
-function tooLarge(limit: number, size: number) {
-  return new RegistryError(
-    '400001',
-    `http: request body too large (limit ${limit} bytes, got ${size})`,
-  )
+/** Go's `MaxBytesReader` error, word for word, as Service Center passes it on. */
+function tooLarge() {
+  return new RegistryError('400001', 'http: request body too large')
 }

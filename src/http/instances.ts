@@ -14,6 +14,7 @@ const INSTANCE = `${INSTANCES}/:instanceId`
 /** `POST …/instances` (5 KiB body limit, reference §1.3). */
 export const registerInstance = defineOperation({
   operationId: 'registerInstance',
+  bodyError: 'Unmarshal error',
   method: 'post',
   path: INSTANCES,
   maxBodyBytes: 5 * 1024,
@@ -72,6 +73,7 @@ export const updateInstanceStatus = defineOperation({
 /** `PUT …/instances/{instanceId}/properties`: replaces the whole map (3 KiB limit). */
 export const updateInstanceProperties = defineOperation({
   operationId: 'updateInstanceProperties',
+  bodyError: 'Unmarshal error',
   method: 'put',
   path: `${INSTANCE}/properties`,
   maxBodyBytes: 3 * 1024,

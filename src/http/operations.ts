@@ -15,6 +15,8 @@ import * as tags from './tags.ts'
 export const OPERATIONS: readonly OperationDefinition[] = [
   system.getVersion,
   system.getHealth,
+  system.getRootVersion,
+  system.getRootHealth,
   system.checkExistence,
   system.createToken,
   microservices.createService,
@@ -58,12 +60,13 @@ interface CompiledRoute {
 
 const compiled: CompiledRoute[] = OPERATIONS.map((operation) => ({
   operation,
-  regexp: new RegExp(`^${operation.path.replace(/:([A-Za-z]+)/g, '(?<$1>[^/]+)')}/?$`),
+  // Exact paths: Service Center's router answers 404 for a trailing slash.
+  regexp: new RegExp(`^${operation.path.replace(/:([A-Za-z]+)/g, '(?<$1>[^/]+)')}$`),
 }))
 
 /**
  * Routes by their number of `/`: a parameter never spans one, so a path can only match routes
- * with as many (one more with a trailing slash). Keeps each route's order within a bucket.
+ * with as many. Keeps each route's order within a bucket.
  */
 const bySlashes = new Map<number, CompiledRoute[]>()
 for (const route of compiled) {
@@ -78,9 +81,7 @@ function countSlashes(path: string): number {
 }
 
 function candidatesOf(pathname: string): CompiledRoute[] {
-  let slashes = countSlashes(pathname)
-  if (pathname.length > 1 && pathname.endsWith('/')) slashes--
-  return bySlashes.get(slashes) ?? []
+  return bySlashes.get(countSlashes(pathname)) ?? []
 }
 
 /**

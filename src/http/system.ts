@@ -16,6 +16,22 @@ export const getHealth = defineOperation({
   handle: ({ registry, ctx }) => ({ body: registry.health(ctx) }),
 })
 
+/** `GET /version`: the root path Service Center keeps from its v3 API (`apiVersion` 3.0.0). */
+export const getRootVersion = defineOperation({
+  operationId: 'getRootVersion',
+  method: 'get',
+  path: '/version',
+  handle: ({ registry }) => ({ body: { ...registry.version(), apiVersion: '3.0.0' } }),
+})
+
+/** `GET /health`: the root path, the same answer as `getHealth`. */
+export const getRootHealth = defineOperation({
+  operationId: 'getRootHealth',
+  method: 'get',
+  path: '/health',
+  handle: ({ registry, ctx }) => ({ body: registry.health(ctx) }),
+})
+
 /** `GET /v4/{project}/registry/existence?type=microservice|schema`. */
 export const checkExistence = defineOperation({
   operationId: 'checkExistence',
@@ -30,11 +46,15 @@ export const checkExistence = defineOperation({
   },
 })
 
-/** `POST /v4/token`: exchanges a name and password for a bearer token. */
+/**
+ * `POST /v4/token`: exchanges a name and password for a bearer token. Without accounts the
+ * `servicecomb` profile has no such route, as Service Center with RBAC off (404).
+ */
 export const createToken = defineOperation({
   operationId: 'createToken',
   method: 'post',
   path: '/v4/token',
+  absent: (registry) => !registry.requiresAuth && registry.rules.tokenWithoutAccounts === 'absent',
   handle: ({ registry, body }) => ({
     body: registry.createToken(body as Parameters<typeof registry.createToken>[0]),
   }),

@@ -3,7 +3,14 @@
  * request log; `operations-covered.test.ts` checks that the lists together name every operation.
  */
 export const COVERAGE = {
-  system: ['getVersion', 'getHealth', 'checkExistence', 'createToken'],
+  system: [
+    'getVersion',
+    'getHealth',
+    'getRootVersion',
+    'getRootHealth',
+    'checkExistence',
+    'createToken',
+  ],
   microservices: [
     'createService',
     'listServices',

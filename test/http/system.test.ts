@@ -8,6 +8,7 @@ import {
   get,
   itExercises,
   type MicroServiceInstance,
+  ORIGIN,
   post,
   put,
   type Reply,
@@ -62,6 +63,14 @@ describe('version and health', () => {
     const before = expectJsonOk(await get<{ instances: MicroServiceInstance[] }>('/health'))
     api.mock().advance(10 * 60_000)
     expect(expectJsonOk(await get('/health'))).toEqual(before)
+  })
+
+  it('answers the root /version with apiVersion 3.0.0 and /health like the registry path', async () => {
+    const version = expectJsonOk(await get(`${ORIGIN}/version`))
+    expect(version).toMatchObject({ version: '2.2.0', apiVersion: '3.0.0' })
+    const health = expectJsonOk(await get(`${ORIGIN}/health`))
+    expect(health).toEqual(expectJsonOk(await get('/health')))
+    expect((await get(`${ORIGIN}/foo/version`)).status).not.toBe(200)
   })
 
   it('answers version and health in any project', async () => {

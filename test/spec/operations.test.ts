@@ -8,6 +8,8 @@ const P = '/v4/{project}/registry'
 const EXPECTED: ReadonlyArray<readonly [string, string, string]> = [
   ['get', `${P}/version`, 'getVersion'],
   ['get', `${P}/health`, 'getHealth'],
+  ['get', '/version', 'getRootVersion'],
+  ['get', '/health', 'getRootHealth'],
   ['get', `${P}/existence`, 'checkExistence'],
   ['post', `${P}/microservices`, 'createService'],
   ['get', `${P}/microservices`, 'listServices'],

@@ -11,6 +11,7 @@ import {
   heartbeatMinimum,
   reRegisterLiveInstance,
 } from './probes-instances.ts'
+import { tokenWithoutAccounts } from './probes-meta.ts'
 import { batchDeleteResponse, defaultEnvironment, restrictSchemaEdits } from './probes-services.ts'
 import { schemas } from './schemas.ts'
 import { serviceDeletion } from './service-deletion.ts'
@@ -55,4 +56,5 @@ export const PROFILE_PROBES: readonly ProfileProbe[] = [
   batchDeleteResponse,
   defaultEnvironment,
   endpointsRequired,
+  tokenWithoutAccounts,
 ]

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CseMockServer, startCseMockServer } from '../../src/server/index.ts'
+import { rawRequest } from './raw-http.ts'
+
+let server: CseMockServer
+const B = '/v4/default/registry'
+
+beforeAll(async () => {
+  server = await startCseMockServer({ port: 0, profile: 'servicecomb' })
+})
+afterAll(() => server.close())
+
+const request = (method: string, path: string, options?: Parameters<typeof rawRequest>[3]) =>
+  rawRequest(server.port, method, path, options)
+
+describe("Go's framework answers", () => {
+  it('answers an unknown path, in /v4 or not, with 404 page not found, a newline and nosniff', async () => {
+    for (const path of ['/foo', `${B}/nothing`, '/v4']) {
+      const reply = await request('GET', path)
+      expect({ path, status: reply.status, body: reply.body }).toEqual({
+        path,
+        status: 404,
+        body: '404 page not found\n',
+      })
+      expect(reply.header('Content-Type')).toBe('text/plain; charset=utf-8')
+      expect(reply.header('X-Content-Type-Options')).toBe('nosniff')
+      expect(reply.header('Content-Length')).toBe('19')
+    }
+  })
+
+  it('answers a wrong method with 405, Allow and Method Not Allowed and a newline', async () => {
+    const reply = await request('PATCH', `${B}/microservices`)
+    expect(reply.status).toBe(405)
+    expect(reply.body).toBe('Method Not Allowed\n')
+    expect(reply.header('Allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'POST'])
+    expect(reply.header('X-Content-Type-Options')).toBe('nosniff')
+  })
+
+  it('answers a trailing slash with 404', async () => {
+    const created = await request('POST', `${B}/microservices`, {
+      body: JSON.stringify({ service: { serviceName: 'slash' } }),
+    })
+    const { serviceId } = JSON.parse(created.body) as { serviceId: string }
+    expect((await request('GET', `${B}/microservices/${serviceId}`)).status).toBe(200)
+    expect((await request('GET', `${B}/microservices/${serviceId}/`)).status).toBe(404)
+  })
+
+  it('answers the root /version and /health with 200', async () => {
+    const version = await request('GET', '/version')
+    expect(version.status).toBe(200)
+    expect(JSON.parse(version.body)).toMatchObject({ version: '2.2.0', apiVersion: '3.0.0' })
+    const health = await request('GET', '/health')
+    expect(health.status).toBe(200)
+    expect(JSON.parse(health.body).instances).toHaveLength(1)
+  })
+
+  it('has no /v4/token route without accounts in the servicecomb profile', async () => {
+    const reply = await request('POST', '/v4/token', { body: '{"name":"a","password":"b"}' })
+    expect(reply.status).toBe(404)
+    expect(reply.body).toBe('404 page not found\n')
+  })
+})
+
+describe("Service Center's CORS interceptor", () => {
+  it('answers a preflight with 200, the Vary headers and the allow headers', async () => {
+    const reply = await request('OPTIONS', `${B}/microservices`, {
+      headers: {
+        Origin: 'http://ui.example',
+        'Access-Control-Request-Method': 'post',
+        'Access-Control-Request-Headers': 'content-type, x-domain-name',
+      },
+    })
+    expect(reply.status).toBe(200)
+    expect(reply.body).toBe('')
+    expect(reply.names.filter((name) => name === 'Vary')).toHaveLength(3)
+    expect(reply.header('Access-Control-Allow-Origin')).toBe('*')
+    expect(reply.header('Access-Control-Allow-Methods')).toBe('POST')
+    expect(reply.header('Access-Control-Allow-Headers')).toBe('Content-Type, X-Domain-Name')
+    expect(reply.header('Content-Length')).toBe('0')
+    expect(reply.names).not.toContain('Content-Type')
+  })
+
+  it('leaves the allow headers out for a header it does not allow, still with 200', async () => {
+    const reply = await request('OPTIONS', `${B}/microservices`, {
+      headers: {
+        Origin: 'http://ui.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'Authorization',
+      },
+    })
+    expect(reply.status).toBe(200)
+    expect(reply.names).not.toContain('Access-Control-Allow-Origin')
+    expect(reply.names).toContain('Vary')
+  })
+
+  it('answers any OPTIONS with an empty 200, even on an unknown path', async () => {
+    const reply = await request('OPTIONS', '/nowhere')
+    expect(reply.status).toBe(200)
+    expect(reply.body).toBe('')
+  })
+
+  it('adds Vary: Origin to every answer, and Allow-Origin * when an Origin is sent', async () => {
+    const plain = await request('GET', `${B}/version`)
+    expect(plain.header('Vary')).toBe('Origin')
+    expect(plain.names).not.toContain('Access-Control-Allow-Origin')
+    const cross = await request('GET', `${B}/version`, { headers: { Origin: 'http://ui.example' } })
+    expect(cross.header('Access-Control-Allow-Origin')).toBe('*')
+  })
+})
