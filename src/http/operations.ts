@@ -1,5 +1,6 @@
 import * as dependencies from './dependencies.ts'
 import * as discovery from './discovery.ts'
+import * as govern from './govern.ts'
 import * as instances from './instances.ts'
 import * as microservices from './microservices.ts'
 import type { OperationDefinition } from './operation.ts'
@@ -51,6 +52,11 @@ export const OPERATIONS: readonly OperationDefinition[] = [
   dependencies.addDependencies,
   dependencies.putDependencies,
   dependencies.watch,
+  govern.listApps,
+  govern.listServiceDetails,
+  govern.getServiceDetail,
+  govern.getRelations,
+  govern.getStatistics,
 ]
 
 interface CompiledRoute {

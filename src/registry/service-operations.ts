@@ -1,18 +1,19 @@
 import type { RequestContext } from './core.ts'
 import { type ExistenceQuery, existence } from './existence.ts'
+import { GovernOperations } from './govern-operations.ts'
 import type * as model from './model.ts'
-import { RegistryBase } from './registry-base.ts'
 import * as schemas from './schemas.ts'
 import { deleteService, deleteServices } from './service-deletion.ts'
 import * as services from './services.ts'
 import * as tags from './tags.ts'
 
 /**
- * The service-side operations of the registry: services, existence, tags and schemas.
+ * The service-side operations of the registry: services, existence, tags and schemas (and the
+ * governance views it extends).
  * @example
  * class Registry extends ServiceOperations {}
  */
-export class ServiceOperations extends RegistryBase {
+export class ServiceOperations extends GovernOperations {
   /** `GET /registry/existence?type=microservice|schema`. */
   existence(
     ctx: RequestContext,

@@ -34,6 +34,7 @@ export const COVERAGE = {
   discovery: ['findInstances'],
   'batch-find': ['batchFindInstances'],
   dependencies: ['listProviders', 'listConsumers', 'addDependencies', 'putDependencies', 'watch'],
+  govern: ['listApps', 'listServiceDetails', 'getServiceDetail', 'getRelations', 'getStatistics'],
   fallback: [],
   profiles: [],
   tenants: [],

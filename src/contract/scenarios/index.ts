@@ -2,6 +2,7 @@ import type { ProfileProbe } from '../framework/profile.ts'
 import type { Scenario } from '../framework/scenario.ts'
 import { crossApp, dependencies } from './dependencies.ts'
 import { batchInstanceUpdates, discovery } from './discovery.ts'
+import { govern } from './govern.ts'
 import { instanceErrors, instanceLifecycle } from './instances.ts'
 import { meta } from './meta.ts'
 import { batchHeartbeatResponse, dependencyVersion, versionRules } from './probes-discovery.ts'
@@ -37,6 +38,7 @@ export const SCENARIOS: readonly Scenario[] = [
   dependencies,
   crossApp,
   websockets,
+  govern,
 ]
 
 /**
