@@ -13,9 +13,14 @@ const ALLOWED_HEADERS = new Set([
   'X-Consumerid',
 ])
 
+/** What Service Center's access interceptor names itself in every answer. */
+const SERVER = 'SERVICECENTER/2.2.0'
+
 /**
- * Applies Service Center's CORS interceptor to a request: every answer varies by `Origin`, and
- * a request with an `Origin` and an allowed method gets `Access-Control-Allow-Origin: *`. Any
+ * Applies Service Center's interceptors to a request: every answer carries
+ * `Server: SERVICECENTER/2.2.0` and varies by `Accept-Encoding` (its gzip handler) and `Origin`
+ * (its CORS interceptor), and a request with an `Origin` and an allowed method gets
+ * `Access-Control-Allow-Origin: *`. Any
  * `OPTIONS` request stops there with an empty 200, a preflight with the allow headers it earns;
  * returns true when it answered.
  * @example
@@ -25,8 +30,10 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
   const method = (req.method ?? 'GET').toUpperCase()
   const origin = req.headers.origin
   const requestMethod = req.headers['access-control-request-method']
+  res.setHeader('Server', SERVER)
   if (method === 'OPTIONS' && requestMethod) {
     res.setHeader('Vary', [
+      'Accept-Encoding',
       'Origin',
       'Access-Control-Request-Method',
       'Access-Control-Request-Headers',
@@ -42,7 +49,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
       if (requested.length > 0) res.setHeader('Access-Control-Allow-Headers', requested.join(', '))
     }
   } else {
-    res.setHeader('Vary', 'Origin')
+    res.setHeader('Vary', ['Accept-Encoding', 'Origin'])
     if (origin && methodAllowed(method)) res.setHeader('Access-Control-Allow-Origin', '*')
   }
   if (method !== 'OPTIONS') return false

@@ -72,7 +72,7 @@ describe("Service Center's CORS interceptor", () => {
     })
     expect(reply.status).toBe(200)
     expect(reply.body).toBe('')
-    expect(reply.names.filter((name) => name === 'Vary')).toHaveLength(3)
+    expect(reply.names.filter((name) => name === 'Vary')).toHaveLength(4)
     expect(reply.header('Access-Control-Allow-Origin')).toBe('*')
     expect(reply.header('Access-Control-Allow-Methods')).toBe('POST')
     expect(reply.header('Access-Control-Allow-Headers')).toBe('Content-Type, X-Domain-Name')
@@ -99,9 +99,11 @@ describe("Service Center's CORS interceptor", () => {
     expect(reply.body).toBe('')
   })
 
-  it('adds Vary: Origin to every answer, and Allow-Origin * when an Origin is sent', async () => {
+  it('adds Server, Vary: Accept-Encoding and Vary: Origin to every answer, and Allow-Origin * for an Origin', async () => {
     const plain = await request('GET', `${B}/version`)
-    expect(plain.header('Vary')).toBe('Origin')
+    expect(plain.header('Server')).toBe('SERVICECENTER/2.2.0')
+    expect(plain.names.filter((name) => name === 'Vary')).toHaveLength(2)
+    expect(plain.header('Vary')).toBe('Accept-Encoding')
     expect(plain.names).not.toContain('Access-Control-Allow-Origin')
     const cross = await request('GET', `${B}/version`, { headers: { Origin: 'http://ui.example' } })
     expect(cross.header('Access-Control-Allow-Origin')).toBe('*')
