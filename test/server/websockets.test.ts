@@ -86,13 +86,13 @@ describe('the watcher websocket', () => {
     expect(deleted).toMatchObject({ action: 'DELETE', instance: { instanceId } })
   })
 
-  it('sends one text frame with the error and closes for an unknown consumer', async () => {
+  it('sends service does not exist and drops the connection for an unknown consumer, as SC', async () => {
     const socket = connect('/v4/default/registry/microservices/no-such-consumer/watcher')
     const next = frames(socket)
-    const end = closed(socket)
-    const frame = await next()
-    expect(frame).toMatch(/does not exist|not exist/i)
-    await end
+    const code = new Promise<number>((resolve) => socket.once('close', (c: number) => resolve(c)))
+    expect(await next()).toBe('service does not exist')
+    // 1006: the connection went away without a close frame.
+    expect(await code).toBe(1006)
   })
 })
 
