@@ -109,3 +109,58 @@ describe("Service Center's CORS interceptor", () => {
     expect(cross.header('Access-Control-Allow-Origin')).toBe('*')
   })
 })
+
+describe('existence as Service Center 2.2 checks it', () => {
+  const existence = async (query: string) => {
+    const reply = await request('GET', `${B}/existence?${query}`)
+    return { status: reply.status, ...(JSON.parse(reply.body) as object) }
+  }
+
+  it('refuses a missing or empty version with the validator text, before any lookup', async () => {
+    const rule =
+      'does not match rule: {Min: 1, Max: 64, Regexp: the form x[.y[.z]] where x y and z are 0-32767 range}'
+    for (const version of ['', '&version=', '&version=latest']) {
+      const value = version.replace(/^&version=/, '')
+      expect(await existence(`type=microservice&appId=A&serviceName=S${version}`)).toEqual({
+        status: 400,
+        errorCode: '400001',
+        errorMessage: 'Invalid parameter(s)',
+        detail: `field 'GetExistenceRequest.Version' invalid value '${value}' ${rule}`,
+      })
+    }
+  })
+
+  it('names the key without a wrapper when it does not exist or the version does not', async () => {
+    await request('POST', `${B}/microservices`, {
+      body: JSON.stringify({ service: { appId: 'ex', serviceName: 'prov', version: '1.0.0' } }),
+    })
+    expect(
+      await existence('type=microservice&appId=ex&serviceName=nope&version=1.0.0'),
+    ).toMatchObject({
+      errorCode: '400012',
+      detail: '/ex/nope/1.0.0 does not exist.',
+    })
+    expect(
+      await existence('type=microservice&appId=ex&serviceName=prov&version=9.9.9'),
+    ).toMatchObject({
+      errorCode: '400026',
+      detail: '/ex/prov/9.9.9 version mismatch.',
+    })
+  })
+
+  it('answers the type error for a missing, unknown or differently cased type', async () => {
+    for (const query of ['', 'type=bogus', 'Type=microservice']) {
+      expect(await existence(query)).toMatchObject({
+        errorCode: '400001',
+        detail: 'Only micro-service and schema can be used as type.',
+      })
+    }
+  })
+
+  it('answers schema existence on an unknown service and a missing schema in SC words', async () => {
+    expect(await existence('type=schema&serviceId=nope&schemaId=s1')).toMatchObject({
+      errorCode: '400012',
+      detail: 'service does not exist.',
+    })
+  })
+})
