@@ -1,4 +1,6 @@
 import { type HttpHandler, http } from 'msw'
+import type { Registry } from '../registry/index.ts'
+import type { OperationDefinition } from './operation.ts'
 import { matchOperation } from './operations.ts'
 import { GO_ERROR_HEADERS, textResponse } from './respond.ts'
 
@@ -9,15 +11,26 @@ import { GO_ERROR_HEADERS, textResponse } from './respond.ts'
  * @example
  * fallbackResponse('PATCH', '/v4/default/registry/version') // 405, Allow: GET
  */
-export function fallbackResponse(method: string, pathname: string): Response {
-  const { allowed } = matchOperation(method, pathname)
+export function fallbackResponse(
+  method: string,
+  pathname: string,
+  present?: (operation: OperationDefinition) => boolean,
+): Response {
+  const { allowed } = matchOperation(method, pathname, present)
   if (allowed.length > 0) {
     return textResponse(405, 'Method Not Allowed\n', {
       ...GO_ERROR_HEADERS,
-      Allow: allowed.join(', '),
+      Allow: [...allowed].sort(byMethodOrder).join(', '),
     })
   }
   return textResponse(404, '404 page not found\n', GO_ERROR_HEADERS)
+}
+
+/** The order Service Center's answers showed (`GET, POST, DELETE`); Go's map order is not fixed. */
+const METHOD_ORDER = ['GET', 'POST', 'PUT', 'DELETE']
+
+function byMethodOrder(a: string, b: string): number {
+  return METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b)
 }
 
 /**
@@ -26,9 +39,11 @@ export function fallbackResponse(method: string, pathname: string): Response {
  * @example
  * const handler = createFallbackHandler('*')
  */
-export function createFallbackHandler(baseUrl: string): HttpHandler {
+export function createFallbackHandler(baseUrl: string, registry?: Registry): HttpHandler {
   const pattern = baseUrl === '*' ? '*/v4/*' : `${baseUrl}/*`
+  // A route the registry does not have (`/v4/token` without RBAC) is a 404 for every method.
+  const present = registry && ((operation: OperationDefinition) => !operation.absent?.(registry))
   return http.all(pattern, ({ request }) =>
-    fallbackResponse(request.method, new URL(request.url).pathname),
+    fallbackResponse(request.method, new URL(request.url).pathname, present),
   )
 }

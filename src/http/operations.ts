@@ -93,18 +93,23 @@ function candidatesOf(pathname: string): CompiledRoute[] {
 /**
  * Finds the operation for a method and URL path with its path parameters (percent-decoded, as
  * MSW decodes them), or the methods the path allows when only the method is wrong. Used where
- * MSW's own matching is not available (fallback, server, faults).
+ * MSW's own matching is not available (fallback, server, faults). `present` leaves out routes
+ * the registry as configured does not have.
  * @example
  * matchOperation('GET', '/v4/default/registry/version') // { operation, allowed: ['GET'], params: { project: 'default' } }
  */
-export function matchOperation(method: string, pathname: string) {
+export function matchOperation(
+  method: string,
+  pathname: string,
+  present?: (operation: OperationDefinition) => boolean,
+) {
   const allowed: string[] = []
   const wanted = method.toUpperCase()
   let operation: OperationDefinition | undefined
   let params: Record<string, string> = {}
   for (const route of candidatesOf(pathname)) {
     const match = route.regexp.exec(pathname)
-    if (!match) continue
+    if (!match || (present && !present(route.operation))) continue
     const routeMethod = route.operation.method.toUpperCase()
     if (!allowed.includes(routeMethod)) allowed.push(routeMethod)
     if (routeMethod === wanted && !operation) {

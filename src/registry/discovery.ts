@@ -114,7 +114,8 @@ function findFlag(
   rule: VersionRule | undefined,
 ): string {
   const c = consumer?.record
-  const who = `Consumer[${c?.serviceId ?? ''}][${c?.environment ?? ''}/${c?.appId ?? ''}/${c?.serviceName ?? ''}/${c?.version ?? ''}]`
+  // Without a consumer Service Center still prints the environment asked for in its place.
+  const who = `Consumer[${c?.serviceId ?? ''}][${c ? (c.environment ?? '') : key.environment}/${c?.appId ?? ''}/${c?.serviceName ?? ''}/${c?.version ?? ''}]`
   const wanted = `${key.environment}/${key.appId}/${key.serviceName}${rule ? `/${rule.text}` : ''}`
   return `${who} find provider[${wanted}]`
 }

@@ -54,7 +54,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
   }
   if (method !== 'OPTIONS') return false
   // Kept alive without saying so, as Go answers (see writeFetchResponse).
-  if (!res.hasHeader('Connection')) res.removeHeader('Connection')
+  if (res.shouldKeepAlive && !res.hasHeader('Connection')) res.removeHeader('Connection')
   res.writeHead(200, { 'Content-Length': '0' })
   res.end()
   return true

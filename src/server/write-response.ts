@@ -79,7 +79,8 @@ function writeRendered(res: ServerResponse, answer: RenderedAnswer): void {
  * them; a `Connection: close` set by the caller stays.
  */
 function likeGo(res: ServerResponse): void {
-  if (!res.hasHeader('Connection')) res.removeHeader('Connection')
+  // A request that asked to close (or HTTP/1.0) still gets Node's `Connection: close`, as Go's.
+  if (res.shouldKeepAlive && !res.hasHeader('Connection')) res.removeHeader('Connection')
 }
 
 function byLowerCase(a: string, b: string): number {

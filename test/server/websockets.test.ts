@@ -128,7 +128,7 @@ describe('the heartbeat websocket', () => {
     )
   })
 
-  it('closes with code 4001 for an unknown instance', async () => {
+  it("closes with code 4001 and Service Center's reason for an unknown instance", async () => {
     const serviceId = await createService(server.url, {
       appId: 'shop',
       serviceName: 'ghost',
@@ -137,8 +137,9 @@ describe('the heartbeat websocket', () => {
     const socket = connect(
       `/v4/default/registry/microservices/${serviceId}/instances/no-such-instance/heartbeat`,
     )
-    const { code } = await closed(socket)
+    const { code, reason } = await closed(socket)
     expect(code).toBe(4001)
+    expect(String(reason)).toBe('heartbeat reporting failed because the instance does not exist')
   })
 })
 

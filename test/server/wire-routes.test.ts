@@ -164,3 +164,42 @@ describe('existence as Service Center 2.2 checks it', () => {
     })
   })
 })
+
+describe('more of what Service Center sends', () => {
+  it('answers every method on /v4/token with 404 when the route is absent', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const reply = await request(method, '/v4/token')
+      expect({ method, status: reply.status, allow: reply.header('Allow') }).toEqual({
+        method,
+        status: 404,
+        allow: undefined,
+      })
+    }
+  })
+
+  it('answers Connection: close to a request that asks for it, as Go does', async () => {
+    const reply = await request('GET', `${B}/version`)
+    expect(reply.header('Connection')).toBe('close')
+  })
+
+  it('lists Allow as GET, POST, DELETE for the service list', async () => {
+    expect((await request('PATCH', `${B}/microservices`)).header('Allow')).toBe('GET, POST, DELETE')
+  })
+
+  it('puts the asked environment in the consumer part of a discovery miss', async () => {
+    const reply = await request('GET', `${B}/instances?appId=app&serviceName=nope&env=production`)
+    expect(JSON.parse(reply.body).detail).toBe(
+      'Consumer[][production///] find provider[production/app/nope] failed, provider does not exist',
+    )
+  })
+
+  it('wraps batch find failures as <errorMessage>(<detail>)', async () => {
+    const reply = await request('POST', `${B}/instances/action?type=query`, {
+      body: JSON.stringify({ services: [{ service: { appId: 'app', serviceName: 'nope' } }] }),
+    })
+    const failed = JSON.parse(reply.body).services.failed[0]
+    expect(failed.error.detail).toBe(
+      'Micro-service does not exist(Consumer[][///] find provider[/app/nope] failed, provider does not exist)',
+    )
+  })
+})
