@@ -90,6 +90,25 @@ export class RouteAbsentError extends Error {
 }
 
 /**
+ * Thrown for an answer Go's libraries write themselves as plain text (not the registry's
+ * envelope), such as gorilla/websocket's refusal of a request that is not an upgrade.
+ * @example
+ * throw new PlainTextAnswer(400, 'Bad Request\n', { 'Sec-Websocket-Version': '13' })
+ */
+export class PlainTextAnswer extends Error {
+  readonly status: number
+  readonly body: string
+  readonly headers: Readonly<Record<string, string>>
+  constructor(status: number, body: string, headers: Record<string, string> = {}) {
+    super(body.trim())
+    this.name = 'PlainTextAnswer'
+    this.status = status
+    this.body = body
+    this.headers = headers
+  }
+}
+
+/**
  * The headers Go's `http.Error` puts on its plain-text answers: a lower-case `utf-8`, unlike the
  * registry's own empty 200s, and `nosniff` (observed, docs/compatibility.md #34, #35).
  */
@@ -107,6 +126,13 @@ export const GO_ERROR_HEADERS: Readonly<Record<string, string>> = {
 export function renderError(error: unknown): RenderedAnswer {
   if (error instanceof RouteAbsentError) {
     return { status: 404, headers: { ...GO_ERROR_HEADERS }, body: '404 page not found\n' }
+  }
+  if (error instanceof PlainTextAnswer) {
+    return {
+      status: error.status,
+      headers: { ...GO_ERROR_HEADERS, ...error.headers },
+      body: error.body,
+    }
   }
   const registryError =
     error instanceof RegistryError
