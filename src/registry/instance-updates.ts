@@ -19,12 +19,11 @@ export function requireInstance(
   ctx: RequestContext,
   serviceId: string,
   instanceId: string,
+  detail = `Instance[${serviceId}/${instanceId}] does not exist.`,
 ): { entry: ServiceEntry; slot: InstanceSlot } {
   const entry = findTenant(core, ctx)?.byId.get(serviceId)
   const slot = entry?.instances.get(instanceId)
-  if (!entry || !slot) {
-    throw new RegistryError('400017', `Instance[${serviceId}/${instanceId}] does not exist.`)
-  }
+  if (!entry || !slot) throw new RegistryError('400017', detail)
   return { entry, slot }
 }
 
@@ -39,7 +38,13 @@ export function deregisterInstance(
   serviceId: string,
   instanceId: string,
 ): void {
-  const { entry, slot } = requireInstance(core, ctx, serviceId, instanceId)
+  const { entry, slot } = requireInstance(
+    core,
+    ctx,
+    serviceId,
+    instanceId,
+    "Instance's leaseId not exist.",
+  )
   removeInstance(core, entry, slot)
 }
 

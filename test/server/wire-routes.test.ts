@@ -203,3 +203,55 @@ describe('more of what Service Center sends', () => {
     )
   })
 })
+
+describe("error details in Service Center's words", () => {
+  it('answers lookups of missing things with the texts SC sends', async () => {
+    const created = await request('POST', `${B}/microservices`, {
+      body: JSON.stringify({ service: { appId: 'txt', serviceName: 'svc', version: '1.0.0' } }),
+    })
+    const { serviceId } = JSON.parse(created.body) as { serviceId: string }
+    const cases: [string, string, string, string][] = [
+      [
+        'PUT',
+        `${B}/microservices/${serviceId}/instances/nope/heartbeat`,
+        '400017',
+        'leaseId not exist, instance not exist',
+      ],
+      [
+        'DELETE',
+        `${B}/microservices/${serviceId}/instances/nope`,
+        '400017',
+        "Instance's leaseId not exist.",
+      ],
+      [
+        'PUT',
+        `${B}/microservices/${serviceId}/tags/missing?value=x`,
+        '400018',
+        'Tag does not exist, please add one first.',
+      ],
+      [
+        'DELETE',
+        `${B}/microservices/${serviceId}/tags/missing`,
+        '400018',
+        'Delete tags failed for this key missing does not exist.',
+      ],
+      ['GET', `${B}/microservices/nope/providers`, '400012', 'Consumer does not exist'],
+      ['GET', `${B}/microservices/nope/consumers`, '400012', 'Provider does not exist'],
+      [
+        'GET',
+        `${B}/microservices/${serviceId}/instances/nope`,
+        '400017',
+        `Consumer[][///] find provider[${serviceId}][/txt/svc/1.0.0] instance[nope] failed, provider instance does not exist`,
+      ],
+    ]
+    for (const [method, path, errorCode, detail] of cases) {
+      const reply = await request(method, path)
+      expect({ method, path, ...JSON.parse(reply.body) }).toMatchObject({
+        method,
+        path,
+        errorCode,
+        detail,
+      })
+    }
+  })
+})
