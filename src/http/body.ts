@@ -1,5 +1,6 @@
 import { RegistryError } from '../registry/errors.ts'
 import { goJsonSyntaxError } from './go-json-error.ts'
+import { readLimited } from './read-limited.ts'
 
 /**
  * A body that is not JSON: 400001 with Go's decoder message, which an operation may replace by
@@ -18,7 +19,7 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 
 /**
  * Reads a JSON request body the way the registry does: no body is `undefined`, a body over the
- * limit or one that is not JSON is 400001.
+ * limit or one that is not JSON is 400001. The limit holds while the body streams in.
  * @example
  * const body = await readJsonBody(request, 5 * 1024)
  */
@@ -28,7 +29,7 @@ export async function readJsonBody(
 ): Promise<unknown> {
   if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return undefined
   checkDeclaredLength(request.headers.get('content-length'), maxBytes)
-  return parseJsonBody(new Uint8Array(await request.arrayBuffer()), maxBytes)
+  return parseJsonBody(await readLimited(request.body, maxBytes, bodyTooLarge(maxBytes)), maxBytes)
 }
 
 /**
@@ -58,6 +59,15 @@ export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYT
   } catch {
     throw new BodySyntaxError(goJsonSyntaxError(text))
   }
+}
+
+/**
+ * The 400001 of a body past the limit, for a reader that counts as it goes.
+ * @example
+ * await readNodeLimited(req, maxBytes, bodyTooLarge(maxBytes))
+ */
+export function bodyTooLarge(_limit: number): (bytesSeen: number) => RegistryError {
+  return () => tooLarge()
 }
 
 /** Go's `MaxBytesReader` error, word for word, as Service Center passes it on. */
