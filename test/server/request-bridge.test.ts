@@ -106,7 +106,7 @@ describe('the node:http bridge to MSW handlers', () => {
     const response = await fetch(`${origin}/nowhere`)
     expect(response.status).toBe(404)
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
-    expect(await response.text()).toBe('404 page not found')
+    expect(await response.text()).toBe('404 page not found\n')
   })
 
   it("answers the registry's 500 envelope when a handler throws", async () => {
