@@ -2252,7 +2252,7 @@ export interface operations {
                      *           "version": "2.2.0",
                      *           "hostName": "servicecomb-sc-0",
                      *           "endpoints": [
-                     *             "rest://10.0.0.2:30100"
+                     *             "rest://10.0.0.2:30100/"
                      *           ],
                      *           "status": "UP",
                      *           "healthCheck": {
