@@ -94,6 +94,8 @@ export const heartbeats = defineOperation({
   method: 'put',
   path: '/v4/:project/registry/heartbeats',
   bodyError: 'Unmarshal error',
+  // An empty list is Service Center's `Request format invalid.`, answered by the registry.
+  deferIssues: (issue) => issue.name === 'instances' && Array.isArray(issue.value),
   handle: ({ registry, ctx, body }) => {
     const pairs = (body as { instances: { serviceId: string; instanceId: string }[] }).instances
     return { body: registry.heartbeats(ctx, pairs) }

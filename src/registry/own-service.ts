@@ -158,15 +158,16 @@ export function quotaUse(tenant: TenantState): { services: number; instances: nu
 }
 
 function ownInstance(core: RegistryCore, timestamp: string): MicroServiceInstance {
+  // In the order Service Center's record has its fields, so the JSON reads alike.
   return {
     instanceId: core.own.instanceId,
     serviceId: OWN_SERVICE_ID,
-    version: OWN_SERVICE.version,
-    hostName: core.own.hostName,
     endpoints: [core.own.endpoint],
+    hostName: core.own.hostName,
     status: 'UP',
     healthCheck: { ...DEFAULT_HEALTH_CHECK },
     timestamp,
     modTimestamp: nowSeconds(core),
+    version: OWN_SERVICE.version,
   }
 }

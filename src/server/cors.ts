@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { goOrderedHeaders } from './go-header-order.ts'
 
 /**
  * Service Center's CORS settings: any origin, these methods and request headers, nothing
@@ -55,7 +56,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
   if (method !== 'OPTIONS') return false
   // Kept alive without saying so, as Go answers (see writeFetchResponse).
   if (res.shouldKeepAlive && !res.hasHeader('Connection')) res.removeHeader('Connection')
-  res.writeHead(200, { 'Content-Length': '0' })
+  res.writeHead(200, goOrderedHeaders(res, { 'Content-Length': '0' }))
   res.end()
   return true
 }

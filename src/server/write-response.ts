@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { prerenderedAnswerOf } from '../http/prerendered.ts'
 import type { RenderedAnswer } from '../http/respond.ts'
 import { canonicalHeaderName } from './canonical-header.ts'
+import { goOrderedHeaders } from './go-header-order.ts'
 
 /**
  * Writes a WHATWG `Response` to a Node response: status, headers (several `Set-Cookie` kept
@@ -24,7 +25,7 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
   if (cookies.length > 0) headers['Set-Cookie'] = cookies
   const statusText = response.statusText || undefined
   if (!response.body) {
-    res.writeHead(response.status, statusText, headers)
+    res.writeHead(response.status, statusText, goOrderedHeaders(res, headers))
     res.end()
     return
   }
@@ -37,11 +38,11 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
       if (!('Content-Length' in headers) && bodyAllowed(response.status)) {
         headers['Content-Length'] = String(body.byteLength)
       }
-      res.writeHead(response.status, statusText, headers)
+      res.writeHead(response.status, statusText, goOrderedHeaders(res, headers))
       res.end(body)
       return
     }
-    res.writeHead(response.status, statusText, headers)
+    res.writeHead(response.status, statusText, goOrderedHeaders(res, headers))
     await write(res, first.value)
     await write(res, second.value)
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
@@ -63,13 +64,13 @@ function writeRendered(res: ServerResponse, answer: RenderedAnswer): void {
     headers[canonicalHeaderName(name)] = answer.headers[name]!
   }
   if (answer.body === null) {
-    res.writeHead(answer.status, headers)
+    res.writeHead(answer.status, goOrderedHeaders(res, headers))
     res.end()
     return
   }
   const body = answer.utf8 ?? Buffer.from(answer.body)
   if (bodyAllowed(answer.status)) headers['Content-Length'] = String(body.byteLength)
-  res.writeHead(answer.status, headers)
+  res.writeHead(answer.status, goOrderedHeaders(res, headers))
   res.end(body)
 }
 

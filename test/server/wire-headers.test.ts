@@ -34,6 +34,20 @@ describe('header names on the wire', () => {
     for (const name of found.names) expect(name).toMatch(/^([A-Z][a-z0-9]*)(-[A-Z][a-z0-9]*)*$/)
   })
 
+  it('writes the headers in the order Go does: sorted, then Content-Length', async () => {
+    const found = await rawRequest(server.port, 'GET', `${B}/instances?appId=wire&serviceName=prov`)
+    const names = found.names.filter((name) => name !== 'Date')
+    expect(names).toEqual([
+      'Content-Type',
+      'Server',
+      'Vary',
+      'Vary',
+      'X-Resource-Revision',
+      'Content-Length',
+      'Connection',
+    ])
+  })
+
   it('sends no Connection or Keep-Alive header on a kept-alive answer, as Go does', async () => {
     const socket = await import('node:net').then(({ connect }) => connect(server.port, '127.0.0.1'))
     const text = await new Promise<string>((resolve) => {
