@@ -91,7 +91,10 @@ async function startMock(profile: string) {
   )
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! })
-    const timer = setTimeout(() => reject(new Error('cse-mock serve did not start in 30 s')), 30_000)
+    const timer = setTimeout(
+      () => reject(new Error('cse-mock serve did not start in 30 s')),
+      30_000,
+    )
     lines.on('line', (line) => {
       const match = /listening on (http:\/\/\S+)/.exec(line)
       if (match?.[1]) {
