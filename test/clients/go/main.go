@@ -196,17 +196,19 @@ func (l *life) registerConsumer() (err error) {
 	return err
 }
 
-func (l *life) newInstance(host string) *discovery.MicroServiceInstance {
+// newInstance gives every instance its own endpoint: the cse profile, as Huawei documents,
+// answers a registration with the endpoints of an existing instance with that instance's id.
+func (l *life) newInstance(host string, port int) *discovery.MicroServiceInstance {
 	return &discovery.MicroServiceInstance{
 		ServiceId: l.provider,
 		HostName:  host,
-		Endpoints: []string{"rest://127.0.0.1:8080"},
+		Endpoints: []string{fmt.Sprintf("rest://127.0.0.1:%d", port)},
 		Status:    "UP",
 	}
 }
 
 func (l *life) registerInstance() (err error) {
-	l.instance, err = l.client.RegisterMicroServiceInstance(l.newInstance("go-life-1"))
+	l.instance, err = l.client.RegisterMicroServiceInstance(l.newInstance("go-life-1", 8080))
 	if err == nil && l.instance == "" {
 		err = errors.New("empty instanceId")
 	}
@@ -403,7 +405,7 @@ func (l *life) watch() error {
 	}
 	defer func() { _ = l.client.Close() }()
 	time.Sleep(300 * time.Millisecond)
-	second, err := l.client.RegisterMicroServiceInstance(l.newInstance("go-life-2"))
+	second, err := l.client.RegisterMicroServiceInstance(l.newInstance("go-life-2", 8081))
 	if err != nil {
 		return err
 	}
@@ -419,6 +421,9 @@ func (l *life) watch() error {
 		mu.Lock()
 		defer mu.Unlock()
 		return fmt.Errorf("no %q event; got [%s]", want, strings.Join(events, ", "))
+	}
+	if second == l.instance {
+		return fmt.Errorf("the second instance got the first one's id %s", second)
 	}
 	if err := seen("CREATE " + second); err != nil {
 		return err

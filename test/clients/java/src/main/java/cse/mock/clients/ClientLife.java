@@ -121,7 +121,7 @@ public final class ClientLife {
       check(found, "service " + provider + " not listed");
     }));
     if (!step("register consumer service", () -> consumer = register("consumer"))
-        || !step("register provider instance", () -> instance = registerInstance("java-life-1"))) {
+        || !step("register provider instance", () -> instance = registerInstance("java-life-1", 8080))) {
       return;
     }
     step("get instance by id", () -> expect("hostName", client.getMicroserviceInstance(provider, instance).getHostName(), "java-life-1"));
@@ -164,17 +164,18 @@ public final class ClientLife {
     return id;
   }
 
-  private MicroserviceInstance newInstance(String host) {
+  /** Each instance gets its own endpoint: the cse profile gives a registration with the endpoints of an existing instance that instance's id. */
+  private MicroserviceInstance newInstance(String host, int port) {
     MicroserviceInstance item = new MicroserviceInstance();
     item.setServiceId(provider);
     item.setHostName(host);
-    item.setEndpoints(List.of("rest://127.0.0.1:8080"));
+    item.setEndpoints(List.of("rest://127.0.0.1:" + port));
     item.setStatus(MicroserviceInstanceStatus.UP);
     return item;
   }
 
-  private String registerInstance(String host) {
-    String id = client.registerMicroserviceInstance(newInstance(host)).getInstanceId();
+  private String registerInstance(String host, int port) {
+    String id = client.registerMicroserviceInstance(newInstance(host, port)).getInstanceId();
     check(id != null && !id.isEmpty(), "empty instanceId");
     return id;
   }
@@ -269,7 +270,8 @@ public final class ClientLife {
     watch.startWatch("default", consumer);
     try {
       Thread.sleep(1000);
-      String second = registerInstance("java-life-2");
+      String second = registerInstance("java-life-2", 8081);
+      check(!second.equals(instance), "the second instance got the first one's id");
       eventually(() -> check(watchMessages.contains(app + "/provider"), "watch messages " + watchMessages), 10_000);
       client.deleteMicroserviceInstance(provider, second);
     } finally {
