@@ -17,6 +17,9 @@ import (
 	sc "github.com/go-chassis/sc-client"
 )
 
+// deleteWait bounds how long a deletion may take to show in cached reads and watch events.
+const deleteWait = 90 * time.Second
+
 type life struct {
 	client   *sc.Client
 	address  string
@@ -409,8 +412,8 @@ func (l *life) watch() error {
 	if err != nil {
 		return err
 	}
-	seen := func(want string) error {
-		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	seen := func(want string, wait time.Duration) error {
+		for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 			mu.Lock()
 			got := strings.Join(events, ", ")
 			mu.Unlock()
@@ -425,13 +428,15 @@ func (l *life) watch() error {
 	if second == l.instance {
 		return fmt.Errorf("the second instance got the first one's id %s", second)
 	}
-	if err := seen("CREATE " + second); err != nil {
+	if err := seen("CREATE "+second, 10*time.Second); err != nil {
 		return err
 	}
 	if _, err := l.client.UnregisterMicroServiceInstance(l.provider, second); err != nil {
 		return err
 	}
-	return seen("DELETE " + second)
+	// Service Center holds DELETE events back for a 2 s window, and much longer while its
+	// self-preservation (most instances deleted at once) is on.
+	return seen("DELETE "+second, deleteWait)
 }
 
 func (l *life) unregisterInstance() error {
@@ -439,8 +444,8 @@ func (l *life) unregisterInstance() error {
 	if err != nil || !ok {
 		return fmt.Errorf("unregister: %v", err)
 	}
-	// A real Service Center drops a deleted instance from its cached discovery a moment later.
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+	// A real Service Center drops a deleted instance from its cached discovery later (see watch).
+	for deadline := time.Now().Add(deleteWait); ; time.Sleep(200 * time.Millisecond) {
 		instances, err := l.client.FindMicroServiceInstances(l.consumer, l.app, "provider", "latest", sc.WithoutRevision())
 		if err != nil {
 			return err
@@ -449,7 +454,7 @@ func (l *life) unregisterInstance() error {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("instance %s still found 10 s after unregistering", l.instance)
+			return fmt.Errorf("instance %s still found %s after unregistering", l.instance, deleteWait)
 		}
 	}
 }
