@@ -23,6 +23,8 @@ export interface ComparisonOptions {
  */
 export async function runComparison(options: ComparisonOptions): Promise<StepResult[]> {
   const ids = createIdMap()
+  // Each registry names its own address (health, SERVICECENTER's endpoints): the same thing.
+  ids.learn('registry-address', new URL(options.left).host, new URL(options.right).host)
   const results: StepResult[] = []
   const settleMs = options.settleMs ?? 0
   for (const step of options.steps) {
