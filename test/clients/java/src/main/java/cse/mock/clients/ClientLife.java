@@ -1,6 +1,5 @@
 package cse.mock.clients;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,32 @@ import com.google.common.eventbus.Subscribe;
  * registry given as the first argument or CSE_ENDPOINT. One line per step; exit 1 on a failure.
  */
 public final class ClientLife {
+  // Assertions and retries shared by the steps.
+  private static void check(boolean condition, String message) {
+    Checks.check(condition, message);
+  }
+
+  private static void expect(String field, String got, String want) {
+    Checks.expect(field, got, want);
+  }
+
+  private static void eventually(Checks.Check read) throws InterruptedException {
+    Checks.eventually(read, 5_000);
+  }
+
+  private static void eventually(Checks.Check read, long millis) throws InterruptedException {
+    Checks.eventually(read, millis);
+  }
+
+  private static void hasInstance(MicroserviceInstancesResponse answer, String id) {
+    check(answer != null, "no answer");
+    Checks.hasInstance(answer.getInstances(), id);
+  }
+
+  private static void hasInstance(List<MicroserviceInstance> instances, String id) {
+    Checks.hasInstance(instances, id);
+  }
+
   private static final String SCHEMA = "openapi: 3.0.0\ninfo: {title: hello, version: 1.0.0}\npaths: {}\n";
 
   private final String endpoint;
@@ -91,11 +116,7 @@ public final class ClientLife {
     changes.add(event);
   }
 
-  interface Check {
-    void run() throws Exception;
-  }
-
-  private boolean step(String name, Check check) {
+  private boolean step(String name, Checks.Check check) {
     try {
       check.run();
       passed++;
@@ -243,7 +264,7 @@ public final class ClientLife {
     eventually(() -> {
       List<SchemaInfo> list = client.getServiceSchemasList(provider, false);
       check(list.stream().anyMatch(s -> "hello".equals(s.getSchemaId()) && "s1".equals(s.getSummary())),
-          "schema list " + describe(list));
+          "schema list " + Checks.describe(list));
     });
     check(client.getServiceSchemaContext(provider, "hello").contains("openapi: 3.0.0"), "schema text differs");
     SchemaInfo replaced = new SchemaInfo();
@@ -304,53 +325,5 @@ public final class ClientLife {
     HttpResponse gone = raw.getHttpRequest("/registry/microservices/" + provider, null, null);
     expect("status of the deleted service", String.valueOf(gone.getStatusCode()), "400");
     check(gone.getContent().contains("\"errorCode\":\"400012\""), "body " + gone.getContent());
-  }
-
-  private static void hasInstance(MicroserviceInstancesResponse answer, String id) {
-    check(answer != null, "no answer");
-    hasInstance(answer.getInstances(), id);
-  }
-
-  private static void hasInstance(List<MicroserviceInstance> instances, String id) {
-    check(instances != null && instances.stream().anyMatch(i -> id.equals(i.getInstanceId())),
-        "instance " + id + " not in " + (instances == null ? "null" : instances.size() + " instances"));
-  }
-
-  private static String describe(List<SchemaInfo> list) {
-    List<String> parts = new ArrayList<>();
-    for (SchemaInfo s : list) {
-      parts.add(s.getSchemaId() + ":" + s.getSummary());
-    }
-    return parts.toString();
-  }
-
-  private static void expect(String field, String got, String want) {
-    check(want.equals(got), field + " is '" + got + "', want '" + want + "'");
-  }
-
-  private static void check(boolean condition, String message) {
-    if (!condition) {
-      throw new AssertionError(message);
-    }
-  }
-
-  private static void eventually(Check read) throws InterruptedException {
-    eventually(read, 5_000);
-  }
-
-  /** Retries a read: a real Service Center answers from a cache that sees a write a moment later. */
-  private static void eventually(Check read, long millis) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + millis;
-    while (true) {
-      try {
-        read.run();
-        return;
-      } catch (Throwable error) {
-        if (System.currentTimeMillis() > deadline) {
-          throw error instanceof AssertionError ? (AssertionError) error : new AssertionError(error);
-        }
-        Thread.sleep(100);
-      }
-    }
   }
 }
