@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// The CLI runs its TypeScript sources directly, which needs Node's built-in type stripping
-// (Node 22.18+, 23.6+ or 24).
-if (!process.features.typescript) {
+// Kept to syntax every Node line parses, so an old Node reaches the version message below.
+import { existsSync } from 'node:fs'
+
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(
-    `cse-mock: Node ${process.versions.node} cannot run TypeScript sources. Use Node 22.18 or newer (npx puts the project's own Node first on PATH).\n`,
+    `cse-mock: needs Node 22.12 or newer (as msw 3 does); this is Node ${process.versions.node}.\n`,
   )
   process.exit(1)
 }
+
 // `serve` runs for hours under steady load, where V8 lets its young generation grow to 128 MB
 // (two 64 MB semi-spaces) of mostly garbage: the server's resident memory tripled after a
 // minute of heartbeats. Capped at 2 × 8 MB it stays near its live data at about the same CPU per
@@ -27,22 +30,29 @@ if (
     process.env,
   )
 }
+
 // Compiled code (and, from TypeScript sources, the stripped JavaScript) is kept in the OS's
 // temporary folder, so every start after the first skips parsing and compiling most of it.
 // NODE_COMPILE_CACHE chooses another folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 const { enableCompileCache } = await import('node:module')
 enableCompileCache?.()
-let cli
-try {
-  const { narrowImports } = await import('../src/cli/narrow-imports.ts')
-  narrowImports()
-  cli = await import('../src/cli/main.ts')
-} catch (error) {
-  // Node strips types only outside node_modules, so an installed copy cannot run its sources.
-  if (error?.code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING') throw error
-  process.stderr.write(
-    'cse-mock: Node does not run TypeScript from node_modules. Run the CLI from a checkout of cse-mock, or from a build that ships JavaScript.\n',
-  )
+
+// The installed package runs the JavaScript built into dist/. A checkout of cse-mock also has
+// src/ (which the package does not ship) and runs it through Node's type stripping, so its
+// tests never run a stale build.
+const source = new URL('../src/cli/run.ts', import.meta.url)
+const built = new URL('../dist/cli/run.js', import.meta.url)
+const fromSource = process.features.typescript && existsSync(source)
+const entry = fromSource ? source : built
+if (!existsSync(entry)) {
+  process.stderr.write(`cse-mock: ${entry.pathname} is missing; run 'npm run build' first.\n`)
   process.exit(1)
 }
-process.exitCode = await cli.main(process.argv.slice(2))
+// Before the CLI's own imports: see narrow-imports.
+const narrow = new URL(
+  fromSource ? '../src/cli/narrow-imports.ts' : '../dist/cli/narrow-imports.js',
+  import.meta.url,
+)
+const { narrowImports } = await import(narrow.href)
+narrowImports()
+await import(entry.href)

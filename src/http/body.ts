@@ -1,4 +1,18 @@
 import { RegistryError } from '../registry/errors.ts'
+import { goJsonSyntaxError } from './go-json-error.ts'
+import { readLimited } from './read-limited.ts'
+
+/**
+ * A body that is not JSON: 400001 with Go's decoder message, which an operation may replace by
+ * the fixed text its Service Center handler answers with (`Unmarshal error`).
+ * @example
+ * throw new BodySyntaxError('unexpected end of JSON input')
+ */
+export class BodySyntaxError extends RegistryError {
+  constructor(detail: string) {
+    super('400001', detail)
+  }
+}
 
 const decoder = new TextDecoder()
 
@@ -7,7 +21,7 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 
 /**
  * Reads a JSON request body the way the registry does: no body is `undefined`, a body over the
- * limit or one that is not JSON is 400001.
+ * limit or one that is not JSON is 400001. The limit holds while the body streams in.
  * @example
  * const body = await readJsonBody(request, 5 * 1024)
  */
@@ -17,7 +31,7 @@ export async function readJsonBody(
 ): Promise<unknown> {
   if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return undefined
   checkDeclaredLength(request.headers.get('content-length'), maxBytes)
-  return parseJsonBody(new Uint8Array(await request.arrayBuffer()), maxBytes)
+  return parseJsonBody(await readLimited(request.body, maxBytes, bodyTooLarge(maxBytes)), maxBytes)
 }
 
 /**
@@ -27,7 +41,7 @@ export async function readJsonBody(
  */
 export function checkDeclaredLength(declared: string | null | undefined, maxBytes: number): void {
   const length = Number(declared)
-  if (length > maxBytes) throw tooLarge(maxBytes, length)
+  if (length > maxBytes) throw tooLarge()
 }
 
 /**
@@ -38,20 +52,27 @@ export function checkDeclaredLength(declared: string | null | undefined, maxByte
  */
 export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYTES): unknown {
   if (bytes.byteLength > maxBytes) {
-    throw tooLarge(maxBytes, bytes.byteLength)
+    throw tooLarge()
   }
   const text = decoder.decode(bytes)
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
-  } catch (error) {
-    throw new RegistryError('400001', `Unmarshal error: ${(error as Error).message}`)
+  } catch {
+    throw new BodySyntaxError(goJsonSyntaxError(text))
   }
 }
 
-function tooLarge(limit: number, size: number) {
-  return new RegistryError(
-    '400001',
-    `http: request body too large (limit ${limit} bytes, got ${size})`,
-  )
+/**
+ * The 400001 of a body past the limit, for a reader that counts as it goes.
+ * @example
+ * await readNodeLimited(req, maxBytes, bodyTooLarge(maxBytes))
+ */
+export function bodyTooLarge(_limit: number): (bytesSeen: number) => RegistryError {
+  return () => tooLarge()
+}
+
+/** Go's `MaxBytesReader` error, word for word, as Service Center passes it on. */
+function tooLarge() {
+  return new RegistryError('400001', 'http: request body too large')
 }

@@ -2,11 +2,13 @@ import { type HttpHandler, http, type RequestHandler } from 'msw'
 import { RegistryError } from '../registry/errors.ts'
 import type { Registry, RequestContext } from '../registry/index.ts'
 import type { SpecValidator, ValidationIssue } from '../spec/validators.ts'
+import { BodySyntaxError } from './body.ts'
 import { fromFetchRequest, type IncomingRequest } from './incoming.ts'
 import { normalizeKeys } from './normalize-keys.ts'
 import {
   type OperationResult,
   type RenderedAnswer,
+  RouteAbsentError,
   renderError,
   renderResult,
   toFetchResponse,
@@ -40,6 +42,13 @@ export interface OperationDefinition {
   ignoredQuery?: (registry: Registry) => readonly string[]
   /** Rewrites the decoded body before validation, for defaults the registry applies first. */
   beforeValidation?: (body: unknown) => unknown
+  /**
+   * The `detail` Service Center's handler answers for a missing or malformed body instead of
+   * the decoder's message (some say only `Unmarshal error`); default the decoder's message.
+   */
+  bodyError?: string
+  /** True when the route does not exist in the registry as configured: Go's 404, nothing read. */
+  absent?: (registry: Registry) => boolean
   /** Issues the handler deals with itself instead of answering 400001 before it runs. */
   deferIssues?: (issue: ValidationIssue) => boolean
   handle(input: OperationInput): OperationResult | Promise<OperationResult>
@@ -121,8 +130,31 @@ function contextFrom(
  * describeIssue({ location: 'body', name: 'instance.hostName', message: 'is required' })
  */
 export function describeIssue(issue: ValidationIssue): string {
-  const value = issue.value === undefined ? '' : ` invalid value '${String(issue.value)}'`
+  const value = issue.value === undefined ? '' : ` invalid value '${showValue(issue.value)}'`
   return `field '${issue.name}'${value} ${issue.message}`
+}
+
+/**
+ * A value as an issue quotes it. Objects and arrays are named, not printed: `String()` of an
+ * array recurses into every level, and a few kilobytes of `[[[[…]]]]` overflow the stack.
+ */
+function showValue(value: unknown): string {
+  if (Array.isArray(value)) return '[…]'
+  if (typeof value === 'object' && value !== null) return '{…}'
+  return String(value)
+}
+
+/**
+ * A JSON body nested deeper than the engine's stack: the input's fault, so 400001 like any
+ * other body the registry cannot decode, not a 500.
+ * @example
+ * renderError(asInputError(caught))
+ */
+export function asInputError(error: unknown): unknown {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return new RegistryError('400001', 'Unmarshal error: the body is nested too deeply')
+  }
+  return error
 }
 
 /**
@@ -147,7 +179,8 @@ export function createOperationRunner(
   const { operationId } = definition
   const run = async (call: OperationCall, incoming: IncomingRequest): Promise<Answer> => {
     try {
-      const decoded = normalizeKeys(operationId, await incoming.json(definition.maxBodyBytes))
+      if (definition.absent?.(env.registry)) throw new RouteAbsentError()
+      const decoded = normalizeKeys(operationId, await readBody(definition, incoming))
       const body = definition.beforeValidation ? definition.beforeValidation(decoded) : decoded
       const query: Record<string, string> =
         incoming.search === '' ? {} : Object.fromEntries(incoming.query)
@@ -160,6 +193,10 @@ export function createOperationRunner(
       })
       const deferred = definition.deferIssues ? issues.filter(definition.deferIssues) : []
       const first = issues.find((issue) => !deferred.includes(issue))
+      // A required body that is missing fails Go's decoder before any validation.
+      if (first?.location === 'body' && first.name === 'body' && body === undefined) {
+        throw new RegistryError('400001', definition.bodyError ?? 'unexpected end of JSON input')
+      }
       if (first) throw new RegistryError('400001', describeIssue(first))
       const result = await definition.handle({
         get request() {
@@ -179,7 +216,7 @@ export function createOperationRunner(
       })
       return renderResult(result)
     } catch (error) {
-      return renderError(error)
+      return renderError(asInputError(error))
     }
   }
   return (incoming) => {
@@ -218,7 +255,10 @@ export function createOperationHandler(
   const pattern = env.baseUrl === '*' ? `*${definition.path}` : `${env.baseUrl}${definition.path}`
   const runner = createOperationRunner(definition, env)
   const handler = http[definition.method](pattern, ({ request, params }) =>
-    runner(fromFetchRequest(request, flattenParams(params))).then(toFetchResponse),
+    // MSW's patterns take a trailing slash; Service Center's router does not (the fallback 404s).
+    endsWithSlash(request.url)
+      ? undefined
+      : runner(fromFetchRequest(request, flattenParams(params))).then(toFetchResponse),
   )
   runners.set(handler, { operation: definition, runner })
   return handler
@@ -241,6 +281,26 @@ export function operationRunnerOf(handler: RequestHandler): OperationRunner | un
  */
 export function operationOf(handler: RequestHandler): OperationDefinition | undefined {
   return runners.get(handler)?.operation
+}
+
+function endsWithSlash(url: string): boolean {
+  let end = url.length
+  const query = url.indexOf('?')
+  if (query >= 0) end = query
+  const hash = url.indexOf('#')
+  if (hash >= 0 && hash < end) end = hash
+  return url.charCodeAt(end - 1) === 47
+}
+
+async function readBody(definition: OperationDefinition, incoming: IncomingRequest) {
+  try {
+    return await incoming.json(definition.maxBodyBytes)
+  } catch (error) {
+    if (error instanceof BodySyntaxError && definition.bodyError) {
+      throw new RegistryError('400001', definition.bodyError)
+    }
+    throw error
+  }
 }
 
 function chain(

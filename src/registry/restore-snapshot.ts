@@ -5,10 +5,18 @@ import { RegistryError, RegistryUsageError } from './errors.ts'
 import { addInstanceSlot } from './instances.ts'
 import type { MicroServiceInstance } from './model.ts'
 import { omitEmpty } from './output.ts'
+import { installOwnService, OWN_SERVICE_ID, quotaUse } from './own-service.ts'
 import { indexService, schemaStoreOf } from './services.ts'
 import { SNAPSHOT_FORMAT, type Snapshot, type SnapshotService } from './snapshot.ts'
 import { insertRecord } from './store.ts'
-import type { TenantState } from './tenant.ts'
+import { nameKey, serviceIdentityKey, type TenantState } from './tenant.ts'
+
+/**
+ * The most records (services, instances, schemas and tags, over all tenants) a snapshot may
+ * hold: the registry keeps everything in memory, and a restore runs to the end before anything
+ * else is answered. A million is past every fixture and seed the docs describe.
+ */
+export const MAX_SNAPSHOT_RECORDS = 1_000_000
 
 /**
  * Builds a new store from a snapshot without touching the current one, so a bad snapshot
@@ -28,10 +36,17 @@ export async function restoreSnapshot(
     )
   }
   if (!Array.isArray(snapshot.tenants)) invalid('`tenants` is not an array')
+  countRecords(snapshot)
   const target: RegistryCore = { ...core, ...emptyStore() }
+  installOwnService(target)
   for (const source of snapshot.tenants) {
     const tenant = ensureTenant(target, { domain: source.domain, project: source.project })
-    for (const service of source.services ?? []) await restoreService(target, tenant, service)
+    for (const service of source.services ?? []) {
+      // A snapshot written from a registry's own dump may carry SERVICECENTER: it is there already.
+      if (service.service?.serviceId === OWN_SERVICE_ID && tenant.byId.has(OWN_SERVICE_ID)) continue
+      await restoreService(target, tenant, service)
+    }
+    checkTenantQuotas(target, tenant)
     for (const { consumerId, providers } of source.dependencies ?? []) {
       if (!tenant.byId.has(consumerId))
         invalid(`dependency consumer ${consumerId} of tenant ${tenant.key} is not a service`)
@@ -60,8 +75,17 @@ async function restoreService(
   const record = await checked(`service ${serviceId}`, () =>
     insertRecord(tenant.services, core.schemas.service, omitEmpty(source.service)),
   )
+  checkUnique(tenant, record)
   const entry = indexService(core, tenant, record)
   entry.tags = new Map(Object.entries(source.tags ?? {}))
+  if (entry.tags.size > core.quotas.tags) {
+    invalid(
+      `service ${serviceId} has ${entry.tags.size} tags, over the quota of ${core.quotas.tags}`,
+    )
+  }
+  if ((source.schemas?.length ?? 0) > core.quotas.schemas) {
+    invalid(`service ${serviceId} has more than ${core.quotas.schemas} schemas (the quota)`)
+  }
   for (const schema of source.schemas ?? []) {
     const stored = await checked(`schema ${schema.schemaId} of service ${serviceId}`, () =>
       insertRecord(schemaStoreOf(core, entry), core.schemas.schema, omitEmpty(schema)),
@@ -85,6 +109,61 @@ async function restoreService(
       insertRecord(store, core.schemas.instance, value),
     )
     addInstanceSlot(core, entry, stored, now)
+  }
+}
+
+/**
+ * The invariants `createService` keeps: one service per (environment, appId, serviceName,
+ * version), and an alias used by one service per version. A snapshot breaking them would make
+ * existence, discovery and create disagree about which service a name means.
+ */
+function checkUnique(tenant: TenantState, record: SnapshotService['service']): void {
+  const identity = serviceIdentityKey(record)
+  const twin = tenant.byIdentity.get(identity)
+  if (twin) {
+    invalid(
+      `services ${twin.record.serviceId} and ${record.serviceId} of tenant ${tenant.key} have the same environment, appId, serviceName and version`,
+    )
+  }
+  const { alias, environment = '', appId = '', version } = record
+  if (!alias) return
+  for (const other of tenant.byAlias.get(nameKey(environment, appId, alias)) ?? []) {
+    if (other.record.version === version) {
+      invalid(
+        `services ${other.record.serviceId} and ${record.serviceId} of tenant ${tenant.key} share the alias ${JSON.stringify(alias)} in version ${version}`,
+      )
+    }
+  }
+}
+
+function checkTenantQuotas(core: RegistryCore, tenant: TenantState): void {
+  // The registry's own SERVICECENTER does not count, as in every other quota check.
+  const { services, instances } = quotaUse(tenant)
+  if (services > core.quotas.services) {
+    invalid(
+      `tenant ${tenant.key} has ${services} services, over the quota of ${core.quotas.services}`,
+    )
+  }
+  if (instances > core.quotas.instances) {
+    invalid(
+      `tenant ${tenant.key} has ${instances} instances, over the quota of ${core.quotas.instances}`,
+    )
+  }
+}
+
+/** Refuses an oversized snapshot before any of it is stored. */
+function countRecords(snapshot: Snapshot): void {
+  let records = 0
+  for (const tenant of snapshot.tenants) {
+    for (const service of tenant.services ?? []) {
+      records += 1 + (service.instances?.length ?? 0) + (service.schemas?.length ?? 0)
+      records += Object.keys(service.tags ?? {}).length
+    }
+  }
+  if (records > MAX_SNAPSHOT_RECORDS) {
+    invalid(
+      `it holds ${records} records (services, instances, schemas and tags), over the limit of ${MAX_SNAPSHOT_RECORDS}`,
+    )
   }
 }
 

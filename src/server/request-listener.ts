@@ -1,9 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
+import { allowedControlMethods } from '../control/allowed-methods.ts'
+import { CONTROL_PREFIX } from '../control/handlers.ts'
+import { ControlError, controlErrorResponse } from '../control/respond.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
+import { fallbackResponse } from '../http/fallback.ts'
 import type { Answer } from '../http/operation.ts'
 import { matchOperation } from '../http/operations.ts'
-import { renderError, textResponse, toErrorResponse } from '../http/respond.ts'
+import { renderError } from '../http/respond.ts'
+import { applyCors } from './cors.ts'
 import type { DirectRoute } from './handler-router.ts'
 import { fromNodeRequest } from './node-incoming.ts'
 import { requestUrlOf, toFetchRequest } from './to-request.ts'
@@ -27,7 +32,15 @@ export interface RequestListenerOptions {
   closing(): boolean
   /** Called once per request after its response is written (or its connection dropped). */
   onRequest?: ((entry: RequestLogEntry) => void) | undefined
+  /**
+   * Looks at a request before anything answers it; a Response refuses it (the origin guard of
+   * the control API), `undefined` lets it through.
+   */
+  guard?: ((req: IncomingMessage, pathname: string) => Response | undefined) | undefined
 }
+
+/** Methods a WHATWG `Request` cannot carry; they get the registry's 405 or 404, never a 500. */
+const UNCARRIED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
 
 /**
  * Builds the `node:http` request listener that answers through MSW's `getResponse`: no handler
@@ -38,9 +51,11 @@ export interface RequestListenerOptions {
  */
 export function createRequestListener(options: RequestListenerOptions) {
   let seq = 0
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  // The promise is handed back so the caller can catch what `answer` did not (see `contain`):
+  // a rejection nobody handles stops the process.
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     seq += 1
-    void answer(req, res, options, seq)
+    return answer(req, res, options, seq)
   }
 }
 
@@ -58,7 +73,7 @@ async function answer(
     if (!abort) {
       const controller = new AbortController()
       abort = controller
-      if (res.closed && !res.writableFinished) controller.abort()
+      if (hungUp(req, res)) controller.abort()
       else {
         res.once('close', () => {
           if (!res.writableFinished) controller.abort()
@@ -70,26 +85,29 @@ async function answer(
   let status = 0
   let operationId: string | undefined
   try {
-    const target = targetOf(req, options.origin())
-    const direct = options.direct?.(req.method ?? 'GET', target.pathname)
-    operationId = direct?.operationId
-    const answer = direct
-      ? await runDirect(req, direct, target, options.origin(), signal)
-      : await viaHandlers(req, options, signal(), target.pathname)
-    if (answer instanceof Response && answer.type === 'error') {
-      req.socket.destroy()
+    if (applyCors(req, res)) {
+      status = 200
     } else {
-      status = answer.status
-      // An unread request body would be parsed as the next request of a kept-alive connection.
-      if (options.closing() || !req.complete) res.setHeader('Connection', 'close')
-      if (answer instanceof Response) await writeFetchResponse(res, answer)
-      else writeRendered(res, answer)
+      const answer = await respond(req, options, signal, (id) => {
+        operationId = id
+      })
+      if ((answer instanceof Response && answer.type === 'error') || hungUp(req, res)) {
+        req.socket.destroy()
+      } else {
+        status = answer.status
+        // An unread request body would be parsed as the next request of a kept-alive connection.
+        if (options.closing() || !req.complete) res.setHeader('Connection', 'close')
+        if (answer instanceof Response) await writeFetchResponse(res, answer)
+        else writeRendered(res, answer)
+      }
     }
   } catch {
     // The client went away while the body was being written; nothing is left to answer.
     status = res.headersSent ? status : 0
     res.destroy()
   }
+  // A client that hung up before its answer was written got nothing: the log says 0.
+  if (hungUp(req, res)) status = 0
   try {
     options.onRequest?.(entryOf(req, seq, time, status, performance.now() - started, operationId))
   } catch {
@@ -97,41 +115,63 @@ async function answer(
   }
 }
 
-/** The registry's own operations: the runner straight from the Node request, no MSW. */
-async function runDirect(
+/** The client's connection closed before its answer was written. */
+function hungUp(req: IncomingMessage, res: ServerResponse): boolean {
+  return req.socket.destroyed && !res.writableFinished
+}
+
+/**
+ * The answer to one request: the guard's refusal, the registry's own operations straight from
+ * the Node request (no MSW), or everything else (control API, the `/v4` fallback, explicit base
+ * URLs) through MSW.
+ */
+async function respond(
   req: IncomingMessage,
-  direct: DirectRoute,
-  target: RequestTarget,
-  origin: string,
+  options: RequestListenerOptions,
   signal: () => AbortSignal,
+  named: (operationId: string) => void,
 ): Promise<Answer> {
   try {
-    const { pathname, search } = target
-    return await direct.runner(
-      fromNodeRequest(req, { pathname, search, params: direct.params, origin, signal }),
-    )
+    const origin = options.origin()
+    const method = req.method ?? 'GET'
+    const { pathname, search } = targetOf(req, origin)
+    const refusal = options.guard?.(req, pathname)
+    if (refusal) return refusal
+    const direct = options.direct?.(method, pathname)
+    if (direct) {
+      named(direct.operationId)
+      return await direct.runner(
+        fromNodeRequest(req, { pathname, search, params: direct.params, origin, signal }),
+      )
+    }
+    if (UNCARRIED_METHODS.has(method.toUpperCase())) return uncarried(method, pathname)
+    const request = toFetchRequest(req, origin, signal())
+    const { routed, all } = options.handlers(request.method, pathname)
+    const response =
+      (await getResponse(routed, request)) ??
+      (routed === all ? undefined : await getResponse(all, request))
+    return response ?? fallbackResponse(method, pathname)
   } catch (error) {
     return renderError(error)
   }
 }
 
-/** Everything else (control API, the `/v4` fallback, explicit base URLs) goes through MSW. */
-async function viaHandlers(
-  req: IncomingMessage,
-  options: RequestListenerOptions,
-  signal: AbortSignal,
-  pathname: string,
-): Promise<Response> {
-  try {
-    const request = toFetchRequest(req, options.origin(), signal)
-    const { routed, all } = options.handlers(request.method, pathname)
-    const response =
-      (await getResponse(routed, request)) ??
-      (routed === all ? undefined : await getResponse(all, request))
-    return response ?? textResponse(404, '404 page not found')
-  } catch (error) {
-    return toErrorResponse(error)
+function uncarried(method: string, pathname: string): Response {
+  if (!pathname.startsWith(CONTROL_PREFIX)) return fallbackResponse(method, pathname)
+  const allowed = allowedControlMethods(pathname)
+  if (allowed.length === 0) {
+    return controlErrorResponse(
+      new ControlError(404, 'NOT_FOUND', `${pathname} is not a control endpoint.`),
+    )
   }
+  return controlErrorResponse(
+    new ControlError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${method} is not allowed on ${pathname}; use ${allowed.join(', ')}.`,
+      { Allow: allowed.join(', ') },
+    ),
+  )
 }
 
 interface RequestTarget {
