@@ -4,7 +4,10 @@ import type { FaultRule } from '../faults/types.ts'
 import type { CseMock } from '../mock.ts'
 import { InvalidSeedOptionsError } from '../seed/options.ts'
 import { readControlBody } from './body.ts'
+import { changeFeedOf } from './change-feed.ts'
 import { checkSnapshot } from './check-snapshot.ts'
+import { clockStateOf } from './clock-state.ts'
+import { eventStreamResponse } from './event-stream.ts'
 import { advanceInput, profileInput, requestFilterInput, seedInput } from './inputs.ts'
 import { ControlError, controlErrorResponse, controlJson, controlNoContent } from './respond.ts'
 
@@ -15,15 +18,32 @@ import { ControlError, controlErrorResponse, controlJson, controlNoContent } fro
  */
 export const CONTROL_PREFIX = '/__cse-mock'
 
+/**
+ * Where the standalone server serves the inspector page.
+ * @example
+ * console.log(`open ${server.url}${INSPECTOR_PATH}`)
+ */
+export const INSPECTOR_PATH = `${CONTROL_PREFIX}/ui`
+
 type ControlMethod = 'get' | 'post' | 'put' | 'delete'
 
-interface ControlInput {
+/**
+ * What a control route handler receives.
+ * @example
+ * const handle = ({ params }: ControlInput) => controlJson(200, { id: params.id })
+ */
+export interface ControlInput {
   request: Request
   url: URL
   params: Record<string, string>
 }
 
-interface ControlRoute {
+/**
+ * One route under the control prefix; adapters may add their own (the server's inspector page).
+ * @example
+ * const route: ControlRoute = { method: 'get', path: '/ui', handle: () => new Response('…') }
+ */
+export interface ControlRoute {
   method: ControlMethod
   /** MSW path under the prefix, e.g. `/faults/:id`. */
   path: string
@@ -38,8 +58,12 @@ interface ControlRoute {
  * const server = setupServer(...createControlHandlers(mock), ...mock.handlers)
  * await fetch('http://127.0.0.1:30100/__cse-mock/reset', { method: 'POST' })
  */
-export function createControlHandlers(mock: CseMock, baseUrl = '*'): HttpHandler[] {
-  const routes = controlRoutes(mock)
+export function createControlHandlers(
+  mock: CseMock,
+  baseUrl = '*',
+  extraRoutes: readonly ControlRoute[] = [],
+): HttpHandler[] {
+  const routes = [...extraRoutes, ...controlRoutes(mock)]
   const prefix = `${baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '')}${CONTROL_PREFIX}`
   const handlers = routes.map((route) =>
     http[route.method](`${prefix}${route.path}`, ({ request, params }) =>
@@ -51,13 +75,19 @@ export function createControlHandlers(mock: CseMock, baseUrl = '*'): HttpHandler
 }
 
 function controlRoutes(mock: CseMock): ControlRoute[] {
+  const feed = changeFeedOf(mock)
+  // Faults, clock, profile or the request log changed: the inspector reads them again.
+  const changed = <T>(value: T): T => {
+    feed.notify({ type: 'control' })
+    return value
+  }
   return [
     {
       method: 'post',
       path: '/reset',
       handle: async () => {
         await mock.reset()
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
     {
@@ -73,8 +103,14 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
           }
           throw error
         }
-        return controlNoContent()
+        return changed(controlNoContent())
       },
+    },
+    { method: 'get', path: '/registry', handle: () => controlJson(200, mock.registry.inspect()) },
+    {
+      method: 'get',
+      path: '/events',
+      handle: ({ request }) => eventStreamResponse(feed, request.signal),
     },
     { method: 'get', path: '/snapshot', handle: () => controlJson(200, mock.snapshot()) },
     {
@@ -90,17 +126,19 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
           await mock.restore(before)
           const reason = error instanceof Error ? error.message : String(error)
           throw new ControlError(400, 'INVALID_SNAPSHOT', `The snapshot was refused: ${reason}`)
+        } finally {
+          feed.notify({ type: 'control' })
         }
         return controlNoContent()
       },
     },
-    { method: 'get', path: '/clock', handle: () => controlJson(200, clockState(mock)) },
+    { method: 'get', path: '/clock', handle: () => controlJson(200, clockStateOf(mock)) },
     {
       method: 'post',
       path: '/clock/advance',
       handle: async ({ request }) => {
         const ms = advanceInput(await readControlBody(request))
-        if (!clockState(mock).virtual) {
+        if (!clockStateOf(mock).virtual) {
           throw new ControlError(
             409,
             'CLOCK_NOT_VIRTUAL',
@@ -108,7 +146,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
           )
         }
         mock.advance(ms)
-        return controlJson(200, clockState(mock))
+        return changed(controlJson(200, clockStateOf(mock)))
       },
     },
     {
@@ -121,7 +159,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       path: '/profile',
       handle: async ({ request }) => {
         mock.setProfile(profileInput(await readControlBody(request)))
-        return controlJson(200, { profile: mock.registry.profile })
+        return changed(controlJson(200, { profile: mock.registry.profile }))
       },
     },
     {
@@ -135,7 +173,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       handle: async ({ request }) => {
         const body = await readControlBody(request)
         try {
-          return controlJson(201, mock.faults.add(body as FaultRule))
+          return changed(controlJson(201, mock.faults.add(body as FaultRule)))
         } catch (error) {
           if (error instanceof InvalidFaultRuleError) {
             throw new ControlError(400, error.code, error.message)
@@ -149,7 +187,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       path: '/faults',
       handle: () => {
         mock.faults.clear()
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
     {
@@ -160,7 +198,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         if (!mock.faults.remove(id)) {
           throw new ControlError(404, 'FAULT_NOT_FOUND', `No active fault has the id "${id}".`)
         }
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
     {
@@ -174,16 +212,49 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       path: '/requests',
       handle: () => {
         mock.requests.clear()
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
+    {
+      method: 'get',
+      path: '/requests/:seq',
+      handle: ({ params }) => {
+        const text = params.seq ?? ''
+        const seq = /^[1-9]\d{0,15}$/.test(text) ? Number(text) : Number.NaN
+        if (!Number.isSafeInteger(seq)) {
+          throw new ControlError(
+            400,
+            'INVALID_QUERY',
+            `The sequence number must be a positive integer, got "${text}".`,
+          )
+        }
+        const entry = mock.requests.get(seq)
+        if (!entry) {
+          throw new ControlError(
+            404,
+            'REQUEST_NOT_FOUND',
+            `The request log holds no entry ${seq}: it was never logged, or it was dropped or cleared.`,
+          )
+        }
+        return controlJson(200, entry)
+      },
+    },
+    // The page is the standalone server's (it adds routes for it in front of these); in the
+    // page under test the panel reads the mock directly.
+    ...['/ui', '/ui/', '/ui/:file'].map(
+      (path): ControlRoute => ({
+        method: 'get',
+        path,
+        handle: () => {
+          throw new ControlError(
+            404,
+            'INSPECTOR_NOT_SERVED',
+            'The inspector page is served by cse-mock serve. In a page, use setupCseMockWorker({ inspector: true }) or mountCseMockInspector(mock).',
+          )
+        },
+      }),
+    ),
   ]
-}
-
-function clockState(mock: CseMock) {
-  const now = mock.clock.now()
-  const virtual = 'advance' in mock.clock && typeof mock.clock.advance === 'function'
-  return { now, iso: new Date(now).toISOString(), virtual }
 }
 
 function unrouted(routes: ControlRoute[], request: Request): Response {

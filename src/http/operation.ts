@@ -47,6 +47,10 @@ export interface OperationCall {
   url: URL
   params: Record<string, string>
   ctx: RequestContext
+  /** Every request header by lower-case name. */
+  headers(): Record<string, string>
+  /** The decoded JSON body (read once and shared with the operation); rejects as the operation would. */
+  body(): Promise<unknown>
 }
 
 /**
@@ -135,7 +139,7 @@ export function createOperationRunner(
     renderer: ResponseRenderer,
   ): Promise<Response> => {
     try {
-      const decoded = normalizeKeys(operationId, await incoming.json(definition.maxBodyBytes))
+      const decoded = normalizeKeys(operationId, await call.body())
       const body = definition.beforeValidation ? definition.beforeValidation(decoded) : decoded
       const query = Object.fromEntries(call.url.searchParams)
       for (const name of definition.ignoredQuery?.(env.registry) ?? []) delete query[name]
@@ -166,6 +170,7 @@ export function createOperationRunner(
     }
   }
   return (incoming, renderer = fetchRenderer) => {
+    let body: Promise<unknown> | undefined
     const call: OperationCall = {
       operationId,
       method: incoming.method,
@@ -176,6 +181,11 @@ export function createOperationRunner(
       url: incoming.url,
       params: incoming.params,
       ctx: contextFrom((name) => incoming.header(name), incoming.params),
+      headers: () => incoming.headers(),
+      body() {
+        body ??= incoming.json(definition.maxBodyBytes)
+        return body
+      },
     }
     return chain(env.interceptors, call, () => run(call, incoming, renderer))
   }

@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CONTROL_PREFIX } from '../control/index.ts'
+import { CONTROL_PREFIX, changeFeedOf } from '../control/index.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from '../mock.ts'
 import { CseMockServerError, listenError } from './errors.ts'
@@ -59,7 +59,8 @@ export async function startCseMockServer(
     ...mockOptions
   } = options
   checkListenOptions(port, pingIntervalMs)
-  const mock = givenMock ?? (await createCseMock(mockOptions))
+  // The server captures headers and bodies unless told not to: the inspector shows them.
+  const mock = givenMock ?? (await createCseMock({ captureBodies: true, ...mockOptions }))
   // The control API (faults, clock, snapshots over HTTP) answers before the registry does.
   const router = createHandlerRouter(mock, mockOptions.baseUrl ?? '*')
   let origin = ''
@@ -100,6 +101,8 @@ export async function startCseMockServer(
         closing = true
         stopSweeper()
         gateway.close()
+        // Event streams never finish on their own; the server would wait for them forever.
+        changeFeedOf(mock).closeStreams()
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeIdleConnections()
       })
