@@ -23,6 +23,8 @@ export type InspectorEvent =
   | { type: 'registry' }
   | { type: 'request'; entry: RequestLogEntry }
   | { type: 'control' }
+  /** Said by a client, never sent on the stream: the feed is live again, or dropped. */
+  | { type: 'connection'; live: boolean }
 
 /**
  * A request log entry with what capture kept of it.

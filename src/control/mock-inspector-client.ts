@@ -63,6 +63,10 @@ export function createMockInspectorClient(mock: CseMock): InspectorClient {
         control()
       }
     },
-    subscribe: (listener) => feed.subscribe(listener),
+    subscribe(listener) {
+      const stop = feed.subscribe(listener)
+      listener({ type: 'connection', live: true })
+      return stop
+    },
   }
 }

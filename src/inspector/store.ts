@@ -1,0 +1,132 @@
+import { batch, computed, signal } from '@preact/signals'
+import type { ClockState, InspectorClient, InspectorEvent } from '../control/inspector-client.ts'
+import type { ActiveFault, RequestLogEntry } from '../faults/types.ts'
+import type { Profile, RegistryInspection } from '../registry/index.ts'
+
+/** As many entries as the request log keeps by default. */
+const MAX_REQUESTS = 1000
+
+/**
+ * The inspector's state: what it last read from the mock, kept fresh by the live feed.
+ * @example
+ * const store = createInspectorStore(client)
+ * const stop = store.start()
+ */
+export type InspectorStore = ReturnType<typeof createInspectorStore>
+
+/**
+ * Builds the store of one inspector; `start()` subscribes and loads, its return value stops.
+ * @example
+ * const store = createInspectorStore(createHttpInspectorClient())
+ */
+export function createInspectorStore(client: InspectorClient) {
+  const registry = signal<RegistryInspection | undefined>(undefined)
+  const requests = signal<RequestLogEntry[]>([])
+  const faults = signal<ActiveFault[]>([])
+  const clock = signal<ClockState | undefined>(undefined)
+  const profile = signal<Profile | undefined>(undefined)
+  const live = signal(false)
+  const error = signal<string | undefined>(undefined)
+  /** The registry clock at a moment of the page's wall clock, to tick between reads. */
+  const clockBase = signal({ now: 0, at: 0 })
+  const wall = signal(Date.now())
+  const now = computed(() => {
+    const base = clockBase.value
+    return clock.value?.virtual ? base.now : base.now + (wall.value - base.at)
+  })
+
+  const fail = (reason: unknown) => {
+    error.value = reason instanceof Error ? reason.message : String(reason)
+  }
+  const coalesced = (load: () => Promise<void>) => {
+    let running = false
+    let again = false
+    return async () => {
+      if (running) {
+        again = true
+        return
+      }
+      running = true
+      try {
+        do {
+          again = false
+          await load()
+        } while (again)
+      } catch (reason) {
+        fail(reason)
+      } finally {
+        running = false
+      }
+    }
+  }
+  const loadRegistry = coalesced(async () => {
+    const view = await client.registry()
+    batch(() => {
+      registry.value = view
+      clockBase.value = { now: view.now, at: Date.now() }
+    })
+  })
+  const loadControl = coalesced(async () => {
+    const [nextFaults, nextClock, nextProfile, nextRequests] = await Promise.all([
+      client.faults(),
+      client.clock(),
+      client.profile(),
+      client.requests(),
+    ])
+    batch(() => {
+      faults.value = nextFaults
+      clock.value = nextClock
+      clockBase.value = { now: nextClock.now, at: Date.now() }
+      profile.value = nextProfile
+      requests.value = nextRequests.slice(-MAX_REQUESTS).reverse()
+    })
+  })
+  const onEvent = (event: InspectorEvent) => {
+    if (event.type === 'registry') void loadRegistry()
+    else if (event.type === 'control') void loadControl()
+    else if (event.type === 'connection') live.value = event.live
+    else if (event.type === 'request') {
+      const list = requests.value
+      if (list[0] && list[0].seq >= event.entry.seq) return
+      requests.value = [event.entry, ...list.slice(0, MAX_REQUESTS - 1)]
+    }
+  }
+  /** Runs a control call, shows its failure, and reads the state again. */
+  const act = async <T>(run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      error.value = undefined
+      return await run()
+    } catch (reason) {
+      fail(reason)
+      return undefined
+    } finally {
+      void loadControl()
+      void loadRegistry()
+    }
+  }
+
+  return {
+    client,
+    registry,
+    requests,
+    faults,
+    clock,
+    profile,
+    live,
+    error,
+    now,
+    act,
+    start(): () => void {
+      const stop = client.subscribe(onEvent)
+      void loadRegistry()
+      void loadControl()
+      const ticker = setInterval(() => {
+        wall.value = Date.now()
+      }, 1000)
+      return () => {
+        stop()
+        clearInterval(ticker)
+      }
+    },
+  }
+}
