@@ -1,5 +1,5 @@
 import { createServer, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { CONTROL_PREFIX, changeFeedOf } from '../control/index.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from '../mock.ts'
@@ -80,11 +80,21 @@ export async function startCseMockServer(
   )
   // Longer than the 5 s default so pooled Java and Go clients rarely reuse a closed connection.
   server.keepAliveTimeout = 65_000
-  server.on('request', (_req, res: ServerResponse) => {
+  // Closing ends what would otherwise keep it waiting: event streams (the inspector's live
+  // feed, ended by `closeStreams`) never finish, and a connection a client opened but never
+  // used is not "idle" to node:http (fetch opens one after an aborted stream).
+  const lingering = new Set<Socket>()
+  server.on('connection', (socket: Socket) => {
+    lingering.add(socket)
+    socket.once('close', () => lingering.delete(socket))
+  })
+  server.on('request', (req, res: ServerResponse) => {
+    lingering.delete(req.socket)
     res.once('close', () => {
       if (closing) setImmediate(() => server.closeIdleConnections())
     })
   })
+  server.on('upgrade', (req) => lingering.delete(req.socket))
   server.on('upgrade', gateway.handleUpgrade)
   await listen(server, host, port)
   const bound = (server.address() as AddressInfo).port
@@ -101,8 +111,8 @@ export async function startCseMockServer(
         closing = true
         stopSweeper()
         gateway.close()
-        // Event streams never finish on their own; the server would wait for them forever.
         changeFeedOf(mock).closeStreams()
+        for (const socket of lingering) socket.destroy()
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeIdleConnections()
       })
