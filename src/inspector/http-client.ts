@@ -87,20 +87,24 @@ function readEvents(
   listener: (event: InspectorEvent | { type: 'connection'; live: boolean }) => void,
 ): () => void {
   const abort = new AbortController()
+  let dropped = false
   const run = async () => {
     while (!abort.signal.aborted) {
       try {
         const response = await fetch(url, { headers: headers(), signal: abort.signal })
         if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`)
         listener({ type: 'connection', live: true })
-        // Whatever happened while the stream was down is read again.
-        listener({ type: 'registry' })
-        listener({ type: 'control' })
+        if (dropped) {
+          // Whatever happened while the stream was down is read again.
+          listener({ type: 'registry' })
+          listener({ type: 'control' })
+        }
         await readStream(response.body, listener)
       } catch {
         // Dropped, refused or aborted: say so and try again below.
       }
       if (abort.signal.aborted) return
+      dropped = true
       listener({ type: 'connection', live: false })
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }

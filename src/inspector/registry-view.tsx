@@ -81,6 +81,7 @@ export function RegistryView({ store }: { store: InspectorStore }) {
             testId="registry-list"
             count={list.length}
             rowHeight={ROW_HEIGHT}
+            keyOf={(index) => list[index]!.key}
             row={(index) => (
               <Row
                 row={list[index]!}

@@ -117,6 +117,7 @@ export function TrafficView({ store }: { store: InspectorStore }) {
             testId="traffic-list"
             count={list.length}
             rowHeight={ROW_HEIGHT}
+            keyOf={(index) => list[index]!.seq}
             row={(index) => {
               const entry = list[index]!
               return (

@@ -14,6 +14,8 @@ export function VirtualList(props: {
   count: number
   rowHeight: number
   row: (index: number) => ComponentChildren
+  /** A stable key per row, so rows that stay in view keep their elements while scrolling. */
+  keyOf?: (index: number) => string | number
   label: string
   testId?: string
 }) {
@@ -36,7 +38,7 @@ export function VirtualList(props: {
   for (let index = first; index < last; index++) {
     rows.push(
       <div
-        key={index}
+        key={props.keyOf ? props.keyOf(index) : index}
         class="cm-vrow"
         style={{ transform: `translateY(${index * rowHeight}px)`, height: `${rowHeight}px` }}
       >
