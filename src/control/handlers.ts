@@ -44,6 +44,8 @@ export interface ControlInput {
  * const route: ControlRoute = { method: 'get', path: '/ui', handle: () => new Response('…') }
  */
 export interface ControlRoute {
+  /** The operationId in spec/cse-mock-control.yaml. */
+  operationId?: string
   method: ControlMethod
   /** MSW path under the prefix, e.g. `/faults/:id`. */
   path: string
@@ -106,8 +108,14 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         return changed(controlNoContent())
       },
     },
-    { method: 'get', path: '/registry', handle: () => controlJson(200, mock.registry.inspect()) },
     {
+      operationId: 'getRegistryView',
+      method: 'get',
+      path: '/registry',
+      handle: () => controlJson(200, mock.registry.inspect()),
+    },
+    {
+      operationId: 'streamEvents',
       method: 'get',
       path: '/events',
       handle: ({ request }) => eventStreamResponse(feed, request.signal),
@@ -216,6 +224,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'getRequest',
       method: 'get',
       path: '/requests/:seq',
       handle: ({ params }) => {
@@ -243,6 +252,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
     // page under test the panel reads the mock directly.
     ...['/ui', '/ui/', '/ui/:file'].map(
       (path): ControlRoute => ({
+        operationId: path === '/ui/:file' ? 'getInspectorFile' : 'getInspectorPage',
         method: 'get',
         path,
         handle: () => {

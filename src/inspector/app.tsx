@@ -13,7 +13,12 @@ type Tab = 'registry' | 'traffic' | 'faults' | 'state'
  * @example
  * render(<InspectorApp store={store} />, element)
  */
-export function InspectorApp(props: { store: InspectorStore; onClose?: () => void }) {
+export function InspectorApp(props: {
+  store: InspectorStore
+  onClose?: () => void
+  /** Given, the page asks for a token when the control API answers 401. */
+  onToken?: (token: string) => void
+}) {
   const { store } = props
   const tab = useSignal<Tab>('registry')
   useEffect(() => store.start(), [store])
@@ -96,6 +101,7 @@ export function InspectorApp(props: { store: InspectorStore; onClose?: () => voi
           </button>
         </div>
       ) : null}
+      {store.needsToken.value && props.onToken ? <TokenForm onToken={props.onToken} /> : null}
       <main class="cm-body-area">
         {tab.value === 'registry' ? <RegistryView store={store} /> : null}
         {tab.value === 'traffic' ? <TrafficView store={store} /> : null}
@@ -103,5 +109,33 @@ export function InspectorApp(props: { store: InspectorStore; onClose?: () => voi
         {tab.value === 'state' ? <StateView store={store} /> : null}
       </main>
     </div>
+  )
+}
+
+function TokenForm({ onToken }: { onToken: (token: string) => void }) {
+  const value = useSignal('')
+  return (
+    <form
+      class="cm-form cm-token"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (value.value.trim()) onToken(value.value.trim())
+      }}
+    >
+      <label>
+        <span>This registry has accounts: the control API needs its token (POST /v4/token).</span>
+        <input
+          name="token"
+          type="password"
+          value={value.value}
+          onInput={(event) => {
+            value.value = (event.currentTarget as HTMLInputElement).value
+          }}
+        />
+      </label>
+      <button type="submit" class="cm-button cm-primary">
+        Use token
+      </button>
+    </form>
   )
 }

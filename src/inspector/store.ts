@@ -27,6 +27,8 @@ export function createInspectorStore(client: InspectorClient) {
   const profile = signal<Profile | undefined>(undefined)
   const live = signal(false)
   const error = signal<string | undefined>(undefined)
+  /** The control API answered 401: the registry has accounts and the page has no token. */
+  const needsToken = signal(false)
   /** The registry clock at a moment of the page's wall clock, to tick between reads. */
   const clockBase = signal({ now: 0, at: 0 })
   const wall = signal(Date.now())
@@ -36,6 +38,7 @@ export function createInspectorStore(client: InspectorClient) {
   })
 
   const fail = (reason: unknown) => {
+    if ((reason as { status?: unknown }).status === 401) needsToken.value = true
     error.value = reason instanceof Error ? reason.message : String(reason)
   }
   const coalesced = (load: () => Promise<void>) => {
@@ -114,6 +117,7 @@ export function createInspectorStore(client: InspectorClient) {
     profile,
     live,
     error,
+    needsToken,
     now,
     act,
     start(): () => void {

@@ -53,10 +53,16 @@ export function inspectorRoutes(assets: URL = ASSETS): ControlRoute[] {
       throw notFound(name)
     }
   }
+  const page = () => serve('index.html')
   return [
-    { method: 'get', path: '/ui', handle: () => serve('index.html') },
-    { method: 'get', path: '/ui/', handle: () => serve('index.html') },
-    { method: 'get', path: '/ui/:file', handle: ({ params }) => serve(params.file ?? '') },
+    { operationId: 'getInspectorPage', method: 'get', path: '/ui', handle: page },
+    { operationId: 'getInspectorPage', method: 'get', path: '/ui/', handle: page },
+    {
+      operationId: 'getInspectorFile',
+      method: 'get',
+      path: '/ui/:file',
+      handle: ({ params }) => serve(params.file ?? ''),
+    },
   ]
 }
 

@@ -139,9 +139,7 @@ describe('the inspector page of cse-mock serve, in Chromium', () => {
     // Newest first: the recovered call, then the one the fault failed, coloured as a 5xx.
     expect(await rows.nth(0).getAttribute('data-status')).toBe('200')
     expect(await rows.nth(1).getAttribute('data-status')).toBe('500')
-    expect(await rows.nth(1).locator('.cm-code').getAttribute('class')).toContain(
-      'cm-code-server',
-    )
+    expect(await rows.nth(1).locator('.cm-code').getAttribute('class')).toContain('cm-code-server')
     await rows.nth(1).click()
     const detail = page.locator('[data-testid="request-detail"]')
     await detail.waitFor()
@@ -155,7 +153,9 @@ describe('the inspector page of cse-mock serve, in Chromium', () => {
     await page.waitForSelector('[data-testid="clock-card"]')
     expect(await page.textContent('[data-testid="clock-card"]')).toContain('Virtual')
     await page.click('[data-testid="profile"] button:text-is("servicecomb")')
-    await page.waitForSelector('[data-testid="profile"] button[aria-pressed="true"]:text-is("servicecomb")')
+    await page.waitForSelector(
+      '[data-testid="profile"] button[aria-pressed="true"]:text-is("servicecomb")',
+    )
     expect(server.mock.registry.profile).toBe('servicecomb')
     const download = page.waitForEvent('download')
     await page.click('button:text-is("Download snapshot")')
