@@ -2,6 +2,9 @@ import type { OperationCall } from '../http/operation.ts'
 import { prerenderedAnswerOf } from '../http/prerendered.ts'
 import type { CapturedExchange, CapturedMessage } from './types.ts'
 
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
 /** What the request log keeps of each body by default: 16 KiB of text. */
 export const DEFAULT_CAPTURE_BYTES = 16 * 1024
 
@@ -50,6 +53,7 @@ function cut(message: CapturedMessage, text: string, max: number): void {
     message.body = text
     return
   }
-  message.body = text.slice(0, max)
+  // A slice would keep the whole (possibly megabytes long) body alive; copy the kept part.
+  message.body = decoder.decode(encoder.encode(text.slice(0, max)))
   message.truncated = text.length
 }
