@@ -41,6 +41,9 @@ export function createInspectorStore(client: InspectorClient) {
     if ((reason as { status?: unknown }).status === 401) needsToken.value = true
     error.value = reason instanceof Error ? reason.message : String(reason)
   }
+  // One load at a time; changes meanwhile make one more. Between two loads it waits twice as
+  // long as the last one took: a registry of 10,000 instances under steady heartbeats is read
+  // every few seconds instead of all the time, which would keep the mock itself busy.
   const coalesced = (load: () => Promise<void>) => {
     let running = false
     let again = false
@@ -53,7 +56,12 @@ export function createInspectorStore(client: InspectorClient) {
       try {
         do {
           again = false
+          const started = performance.now()
           await load()
+          if (again) {
+            const pause = Math.min(5000, 2 * (performance.now() - started))
+            await new Promise((resolve) => setTimeout(resolve, pause))
+          }
         } while (again)
       } catch (reason) {
         fail(reason)
@@ -84,14 +92,23 @@ export function createInspectorStore(client: InspectorClient) {
       requests.value = nextRequests.slice(-MAX_REQUESTS).reverse()
     })
   })
+  let arrived: RequestLogEntry[] = []
+  let flush: ReturnType<typeof setTimeout> | undefined
+  const showArrived = () => {
+    flush = undefined
+    const newest = requests.value[0]?.seq ?? 0
+    const fresh = arrived.filter((entry) => entry.seq > newest).reverse()
+    arrived = []
+    if (fresh.length > 0) requests.value = [...fresh, ...requests.value].slice(0, MAX_REQUESTS)
+  }
   const onEvent = (event: InspectorEvent) => {
     if (event.type === 'registry') void loadRegistry()
     else if (event.type === 'control') void loadControl()
     else if (event.type === 'connection') live.value = event.live
     else if (event.type === 'request') {
-      const list = requests.value
-      if (list[0] && list[0].seq >= event.entry.seq) return
-      requests.value = [event.entry, ...list.slice(0, MAX_REQUESTS - 1)]
+      arrived.push(event.entry)
+      // Entries are shown ten times a second at most: a heartbeat storm stays one redraw.
+      flush ??= setTimeout(showArrived, 100)
     }
   }
   /** Runs a control call, shows its failure, and reads the state again. */
@@ -130,6 +147,8 @@ export function createInspectorStore(client: InspectorClient) {
       return () => {
         stop()
         clearInterval(ticker)
+        if (flush !== undefined) clearTimeout(flush)
+        flush = undefined
       }
     },
   }
