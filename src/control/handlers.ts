@@ -7,9 +7,10 @@ import { readControlBody } from './body.ts'
 import { changeFeedOf } from './change-feed.ts'
 import { checkSnapshot } from './check-snapshot.ts'
 import { clockStateOf } from './clock-state.ts'
-import { eventStreamResponse } from './event-stream.ts'
 import { advanceInput, profileInput, requestFilterInput, seedInput } from './inputs.ts'
+import { inspectorRoutes } from './inspector-routes.ts'
 import { ControlError, controlErrorResponse, controlJson, controlNoContent } from './respond.ts'
+import type { ControlRoute } from './route.ts'
 
 /**
  * The path prefix reserved for the control API; registry paths all start with `/v4`.
@@ -24,33 +25,6 @@ export const CONTROL_PREFIX = '/__cse-mock'
  * console.log(`open ${server.url}${INSPECTOR_PATH}`)
  */
 export const INSPECTOR_PATH = `${CONTROL_PREFIX}/ui`
-
-type ControlMethod = 'get' | 'post' | 'put' | 'delete'
-
-/**
- * What a control route handler receives.
- * @example
- * const handle = ({ params }: ControlInput) => controlJson(200, { id: params.id })
- */
-export interface ControlInput {
-  request: Request
-  url: URL
-  params: Record<string, string>
-}
-
-/**
- * One route under the control prefix; adapters may add their own (the server's inspector page).
- * @example
- * const route: ControlRoute = { method: 'get', path: '/ui', handle: () => new Response('…') }
- */
-export interface ControlRoute {
-  /** The operationId in spec/cse-mock-control.yaml. */
-  operationId?: string
-  method: ControlMethod
-  /** MSW path under the prefix, e.g. `/faults/:id`. */
-  path: string
-  handle(input: ControlInput): Response | Promise<Response>
-}
 
 /**
  * Builds the MSW handlers of the control API under `/__cse-mock/`: reset, seed, snapshot, clock,
@@ -107,18 +81,6 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         }
         return changed(controlNoContent())
       },
-    },
-    {
-      operationId: 'getRegistryView',
-      method: 'get',
-      path: '/registry',
-      handle: () => controlJson(200, mock.registry.inspect()),
-    },
-    {
-      operationId: 'streamEvents',
-      method: 'get',
-      path: '/events',
-      handle: ({ request }) => eventStreamResponse(feed, request.signal),
     },
     { method: 'get', path: '/snapshot', handle: () => controlJson(200, mock.snapshot()) },
     {
@@ -223,47 +185,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         return changed(controlNoContent())
       },
     },
-    {
-      operationId: 'getRequest',
-      method: 'get',
-      path: '/requests/:seq',
-      handle: ({ params }) => {
-        const text = params.seq ?? ''
-        const seq = /^[1-9]\d{0,15}$/.test(text) ? Number(text) : Number.NaN
-        if (!Number.isSafeInteger(seq)) {
-          throw new ControlError(
-            400,
-            'INVALID_QUERY',
-            `The sequence number must be a positive integer, got "${text}".`,
-          )
-        }
-        const entry = mock.requests.get(seq)
-        if (!entry) {
-          throw new ControlError(
-            404,
-            'REQUEST_NOT_FOUND',
-            `The request log holds no entry ${seq}: it was never logged, or it was dropped or cleared.`,
-          )
-        }
-        return controlJson(200, entry)
-      },
-    },
-    // The page is the standalone server's (it adds routes for it in front of these); in the
-    // page under test the panel reads the mock directly.
-    ...['/ui', '/ui/', '/ui/:file'].map(
-      (path): ControlRoute => ({
-        operationId: path === '/ui/:file' ? 'getInspectorFile' : 'getInspectorPage',
-        method: 'get',
-        path,
-        handle: () => {
-          throw new ControlError(
-            404,
-            'INSPECTOR_NOT_SERVED',
-            'The inspector page is served by cse-mock serve. In a page, use setupCseMockWorker({ inspector: true }) or mountCseMockInspector(mock).',
-          )
-        },
-      }),
-    ),
+    ...inspectorRoutes(mock, feed),
   ]
 }
 
