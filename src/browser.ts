@@ -1,9 +1,13 @@
 import { type SetupWorker, type StartOptions, setupWorker } from 'msw/browser'
 import { createMockInspectorClient, withControlHandlers } from './control/index.ts'
-import type { InspectorPanel } from './inspector/panel.tsx'
+import type {
+  InspectorPanel,
+  InspectorPanelModule,
+  InspectorPanelOptions,
+} from './control/inspector-panel.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from './mock.ts'
 
-export type { InspectorPanel } from './inspector/panel.tsx'
+export type { InspectorPanel, InspectorPanelOptions } from './control/inspector-panel.ts'
 
 /** Options of {@link setupCseMockWorker}: the mock's own options plus how to start the worker. */
 export interface CseMockWorkerOptions extends CseMockOptions {
@@ -87,8 +91,6 @@ export async function setupCseMockWorker(
   }
 }
 
-type PanelModule = typeof import('./inspector/panel.tsx')
-
 /**
  * Mounts the inspector for a mock running in this page, as a collapsible panel in a shadow
  * root; for pages that build their mock some other way than `setupCseMockWorker`.
@@ -98,11 +100,11 @@ type PanelModule = typeof import('./inspector/panel.tsx')
  */
 export async function mountCseMockInspector(
   mock: CseMock,
-  options: { open?: boolean; parent?: HTMLElement } = {},
+  options: InspectorPanelOptions = {},
 ): Promise<InspectorPanel> {
   // The prebuilt bundle (npm run build:inspector), fetched only when asked for. It has no
-  // declarations of its own: its interface is the one of `./inspector/panel.tsx`.
+  // declarations of its own: `InspectorPanelModule` says what it exports.
   // @ts-expect-error TS7016/TS2307: a built JavaScript module without a .d.ts.
-  const bundle: PanelModule = await import('../dist/inspector/panel.js')
+  const bundle: InspectorPanelModule = await import('../dist/inspector/panel.js')
   return bundle.mountInspectorPanel(createMockInspectorClient(mock), options)
 }

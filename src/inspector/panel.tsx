@@ -1,22 +1,9 @@
 import { render } from 'preact'
 import type { InspectorClient } from '../control/inspector-client.ts'
+import type { InspectorPanel, InspectorPanelOptions } from '../control/inspector-panel.ts'
 import { InspectorApp } from './app.tsx'
 import { createInspectorStore } from './store.ts'
 import css from './styles.css?inline'
-
-/**
- * The embedded inspector once mounted: open or collapse it, or take it out of the page.
- * @example
- * const panel = mountInspectorPanel(client)
- * panel.open()
- */
-export interface InspectorPanel {
-  /** The host element; the panel lives in its shadow root. */
-  readonly host: HTMLElement
-  open(): void
-  close(): void
-  unmount(): void
-}
 
 /**
  * Mounts the inspector as a collapsible panel at the bottom of the page, in a shadow root so the
@@ -26,7 +13,7 @@ export interface InspectorPanel {
  */
 export function mountInspectorPanel(
   client: InspectorClient,
-  options: { open?: boolean; parent?: HTMLElement } = {},
+  options: InspectorPanelOptions = {},
 ): InspectorPanel {
   const host = document.createElement('cse-mock-inspector')
   const shadow = host.attachShadow({ mode: 'open' })
