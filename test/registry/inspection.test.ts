@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ctx, service, setup, START_MS } from './helpers.ts'
+import { ctx, START_MS, service, setup } from './helpers.ts'
 
 describe('registry.onChange', () => {
   it('is called after writes, heartbeats, expiry and reset, and not after reads', async () => {
