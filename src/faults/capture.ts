@@ -1,5 +1,6 @@
 import type { OperationCall } from '../http/operation.ts'
 import { prerenderedAnswerOf } from '../http/prerendered.ts'
+import type { RenderedAnswer } from '../http/respond.ts'
 import type { CapturedExchange, CapturedMessage } from './types.ts'
 
 const encoder = new TextEncoder()
@@ -10,13 +11,14 @@ export const DEFAULT_CAPTURE_BYTES = 16 * 1024
 
 /**
  * Reads what the inspector shows of one call: request and response headers, and both bodies
- * cut at `maxBodyBytes` characters. Never throws: an unreadable body is described instead.
+ * cut at `maxBodyBytes` characters. The answer may be a `Response` or an answer rendered
+ * without one. Never throws: an unreadable body is described instead.
  * @example
  * const exchange = await captureExchange(call, response, 16_384)
  */
 export async function captureExchange(
   call: OperationCall,
-  response: Response | undefined,
+  response: Response | RenderedAnswer | undefined,
   maxBodyBytes: number,
 ): Promise<CapturedExchange> {
   const request: CapturedMessage = { headers: { ...call.headers() } }
@@ -27,12 +29,17 @@ export async function captureExchange(
     cut(request, `(the body could not be read: ${(error as Error).message})`, maxBodyBytes)
   }
   const answer: CapturedMessage = { headers: {} }
-  if (response) {
+  if (response instanceof Response) {
     response.headers.forEach((value, name) => {
       answer.headers[name] = value
     })
     const text = await responseText(response)
     if (text) cut(answer, text, maxBodyBytes)
+  } else if (response) {
+    for (const [name, value] of Object.entries(response.headers)) {
+      answer.headers[name.toLowerCase()] = value
+    }
+    if (response.body) cut(answer, response.body, maxBodyBytes)
   }
   return { request, response: answer }
 }
