@@ -1,7 +1,7 @@
 import { DEFAULT_CAPTURE_BYTES } from '../faults/capture.ts'
 import type { CseMockOptions } from '../mock.ts'
 import type { Profile } from '../registry/index.ts'
-import { DEFAULT_HOST, DEFAULT_PORT } from '../server/index.ts'
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS } from '../server/index.ts'
 import { DEFAULT_PING_INTERVAL_MS } from '../server/keep-alive.ts'
 import { choiceFlag, type FlagSpec, integerFlag, parseFlags } from './flags.ts'
 import type { LogFormat } from './log-format.ts'
@@ -86,6 +86,21 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     description:
       'Characters of each request and response body the inspector keeps; 0 turns capture off',
   },
+  {
+    name: 'shutdown-timeout',
+    type: 'string',
+    value: 'MS',
+    default: String(DEFAULT_SHUTDOWN_TIMEOUT_MS),
+    description: 'On SIGINT/SIGTERM, cut off requests still open after this many milliseconds',
+  },
+  {
+    name: 'allowed-hosts',
+    type: 'string',
+    value: 'LIST',
+    default: 'loopback names, IPs, --host',
+    description:
+      'More Host names the control API accepts, comma-separated; .domain for subdomains; all',
+  },
   { name: 'quiet', type: 'boolean', default: 'off', description: 'Do not log requests' },
   {
     name: 'log-format',
@@ -113,6 +128,8 @@ export interface ServeSettings {
   host: string
   port: number
   pingIntervalMs: number
+  shutdownTimeoutMs: number
+  allowedHosts: string[] | 'all' | undefined
   quiet: boolean
   logFormat: LogFormat
   snapshotOnExit: string | undefined
@@ -139,6 +156,8 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
   }
   const port = number('port', 0, 65_535, ' (0 picks a free port)') ?? DEFAULT_PORT
   const pingIntervalMs = number('ws-ping-interval', 1, 3_600_000) ?? DEFAULT_PING_INTERVAL_MS
+  const shutdownTimeoutMs = number('shutdown-timeout', 0, 3_600_000) ?? DEFAULT_SHUTDOWN_TIMEOUT_MS
+  const allowedHosts = hostList(text('allowed-hosts'))
   const logFormat = choiceFlag<LogFormat>('log-format', text('log-format') ?? 'text', [
     'text',
     'json',
@@ -165,6 +184,8 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
     host,
     port,
     pingIntervalMs,
+    shutdownTimeoutMs,
+    allowedHosts,
     quiet: flags.quiet === true,
     logFormat,
     snapshotOnExit,
@@ -176,4 +197,16 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
 function captureFlag(chars: number | undefined): boolean | number {
   if (chars === undefined) return true
   return chars === 0 ? false : chars
+}
+
+function hostList(value: string | undefined): string[] | 'all' | undefined {
+  if (value === undefined) return undefined
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  if (names.length === 0) {
+    throw new CliUsageError('--allowed-hosts needs at least one name, e.g. mock.test,.internal')
+  }
+  return names.includes('all') ? 'all' : names
 }

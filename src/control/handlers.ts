@@ -1,6 +1,7 @@
 import { type HttpHandler, http } from 'msw'
 import { InvalidFaultRuleError } from '../faults/errors.ts'
 import type { FaultRule } from '../faults/types.ts'
+import { checkAuthorization } from '../http/auth.ts'
 import type { CseMock } from '../mock.ts'
 import { InvalidSeedOptionsError } from '../seed/options.ts'
 import { readControlBody } from './body.ts'
@@ -43,7 +44,11 @@ export function createControlHandlers(
   const prefix = `${baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '')}${CONTROL_PREFIX}`
   const handlers = routes.map((route) =>
     http[route.method](`${prefix}${route.path}`, ({ request, params }) =>
-      guard(() => route.handle({ request, url: new URL(request.url), params: flat(params) })),
+      guard(() => {
+        const url = new URL(request.url)
+        authorize(mock, route, request, url)
+        return route.handle({ request, url, params: flat(params) })
+      }),
     ),
   )
   handlers.push(http.all(`${prefix}/*`, ({ request }) => guard(() => unrouted(routes, request))))
@@ -59,6 +64,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
   }
   return [
     {
+      operationId: 'reset',
       method: 'post',
       path: '/reset',
       handle: async () => {
@@ -67,6 +73,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'seed',
       method: 'post',
       path: '/seed',
       handle: async ({ request }) => {
@@ -82,8 +89,14 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         return changed(controlNoContent())
       },
     },
-    { method: 'get', path: '/snapshot', handle: () => controlJson(200, mock.snapshot()) },
     {
+      operationId: 'getSnapshot',
+      method: 'get',
+      path: '/snapshot',
+      handle: () => controlJson(200, mock.snapshot()),
+    },
+    {
+      operationId: 'putSnapshot',
       method: 'put',
       path: '/snapshot',
       handle: async ({ request }) => {
@@ -102,8 +115,14 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         return controlNoContent()
       },
     },
-    { method: 'get', path: '/clock', handle: () => controlJson(200, clockStateOf(mock)) },
     {
+      operationId: 'getClock',
+      method: 'get',
+      path: '/clock',
+      handle: () => controlJson(200, clockStateOf(mock)),
+    },
+    {
+      operationId: 'advanceClock',
       method: 'post',
       path: '/clock/advance',
       handle: async ({ request }) => {
@@ -120,11 +139,13 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'getProfile',
       method: 'get',
       path: '/profile',
       handle: () => controlJson(200, { profile: mock.registry.profile }),
     },
     {
+      operationId: 'putProfile',
       method: 'put',
       path: '/profile',
       handle: async ({ request }) => {
@@ -133,11 +154,13 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'listFaults',
       method: 'get',
       path: '/faults',
       handle: () => controlJson(200, { faults: mock.faults.list() }),
     },
     {
+      operationId: 'addFault',
       method: 'post',
       path: '/faults',
       handle: async ({ request }) => {
@@ -153,6 +176,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'clearFaults',
       method: 'delete',
       path: '/faults',
       handle: () => {
@@ -161,6 +185,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'removeFault',
       method: 'delete',
       path: '/faults/:id',
       handle: ({ params }) => {
@@ -172,12 +197,14 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'listRequests',
       method: 'get',
       path: '/requests',
       handle: ({ url }) =>
         controlJson(200, { requests: mock.requests.list(requestFilterInput(url.searchParams)) }),
     },
     {
+      operationId: 'clearRequests',
       method: 'delete',
       path: '/requests',
       handle: () => {
@@ -210,11 +237,35 @@ function unrouted(routes: ControlRoute[], request: Request): Response {
   )
 }
 
+/**
+ * The control API reads and replaces the whole registry: with accounts configured it asks for
+ * the same token as the registry's own calls, through the same check.
+ */
+function authorize(mock: CseMock, route: ControlRoute, request: Request, url: URL): void {
+  const refusal = checkAuthorization(mock.registry, request.headers.get('authorization'), {
+    operationId: route.operationId,
+    method: request.method,
+    path: url.pathname,
+  })
+  if (!refusal) return
+  const status = refusal.status === 403 ? 403 : 401
+  throw new ControlError(
+    status,
+    status === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED',
+    `${refusal.errorMessage} (${refusal.code})${refusal.detail ? `: ${refusal.detail}` : ''}`,
+  )
+}
+
 async function guard(run: () => Response | Promise<Response>): Promise<Response> {
   try {
     return await run()
   } catch (error) {
     if (error instanceof ControlError) return controlErrorResponse(error)
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return controlErrorResponse(
+        new ControlError(400, 'INVALID_BODY', 'The body is nested too deeply to be read.'),
+      )
+    }
     const reason = error instanceof Error ? error.message : String(error)
     return controlErrorResponse(new ControlError(500, 'INTERNAL_ERROR', reason))
   }

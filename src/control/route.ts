@@ -22,8 +22,8 @@ export interface ControlInput {
  * const route: ControlRoute = { method: 'get', path: '/ui', handle: () => new Response('…') }
  */
 export interface ControlRoute {
-  /** The operationId in spec/cse-mock-control.yaml. */
-  operationId?: string
+  /** The operationId of spec/cse-mock-control.yaml, which authorization is asked about. */
+  operationId: string
   method: ControlMethod
   /** MSW path under the prefix, e.g. `/faults/:id`. */
   path: string
