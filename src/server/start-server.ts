@@ -163,7 +163,8 @@ export async function startCseMockServer(
         stopSweeper()
         gateway.close()
         changeFeedOf(mock).closeStreams()
-        for (const socket of lingering) socket.destroy()
+        // Only connections that never sent a byte: half a request waits for the deadline.
+        for (const socket of lingering) if (socket.bytesRead === 0) socket.destroy()
         // Node stops its header and request timeouts once close() is called: a client that
         // sends half a request would hold the server open for ever without this deadline.
         const deadline = setTimeout(() => {
