@@ -12,6 +12,8 @@ const OPEN_OPERATIONS = new Set([
   'createToken',
   'getVersion',
   'getHealth',
+  'getRootVersion',
+  'getRootHealth',
   'getInspectorPage',
   'getInspectorFile',
 ])
