@@ -1,6 +1,7 @@
 import type { RegistryCore } from './core.ts'
 import type { MicroService, MicroServiceInstance, MicroServiceKey } from './model.ts'
 import { omitEmpty } from './output.ts'
+import { holdsOnlyOwnService, isOwnService } from './own-service.ts'
 import type { ServiceEntry, TenantState } from './tenant.ts'
 
 /**
@@ -53,7 +54,9 @@ export type InspectedInstance = MicroServiceInstance & { leaseExpiresAt: number 
  * const view = takeInspection(core)
  */
 export function takeInspection(core: RegistryCore): RegistryInspection {
-  return { now: core.clock.now(), tenants: [...core.tenants.values()].map(tenantOf) }
+  // Like snapshots and stats, the view leaves out the registry's own SERVICECENTER service.
+  const tenants = [...core.tenants.values()].filter((tenant) => !holdsOnlyOwnService(tenant))
+  return { now: core.clock.now(), tenants: tenants.map(tenantOf) }
 }
 
 function tenantOf(tenant: TenantState): InspectedTenant {
@@ -65,7 +68,7 @@ function tenantOf(tenant: TenantState): InspectedTenant {
   return {
     domain: tenant.domain,
     project: tenant.project,
-    services: [...tenant.byId.values()].map(serviceOf),
+    services: [...tenant.byId.values()].filter((entry) => !isOwnService(entry)).map(serviceOf),
     dependencies,
   }
 }
