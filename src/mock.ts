@@ -24,6 +24,11 @@ export interface CseMockOptions {
   baseUrl?: string
   /** Accounts accepted by `POST /v4/token`; when set, registry calls need a bearer token. */
   accounts?: Record<string, string>
+  /**
+   * Keep each logged call's headers and bodies for the inspector: `true` keeps 16 KiB of each
+   * body, a number that many characters. Default off (on in `cse-mock serve`).
+   */
+  captureBodies?: boolean | number
 }
 
 /** A registry mock: its state, its controls and its MSW handlers. */
@@ -77,7 +82,11 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
   })
   const startProfile = registry.profile
   const faults = createFaultController({ registry })
-  const requests = createRequestLog()
+  const { captureBodies = false } = options
+  const requests = createRequestLog({
+    capture: captureBodies !== false,
+    ...(typeof captureBodies === 'number' ? { maxBodyBytes: captureBodies } : {}),
+  })
   const handlers = createHttpHandlers({
     registry,
     validator: createSpecValidator(),

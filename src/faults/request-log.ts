@@ -1,7 +1,8 @@
 import type { Interceptor } from '../http/operation.ts'
 import { appliedFaultIds } from './applied.ts'
+import { captureExchange, DEFAULT_CAPTURE_BYTES } from './capture.ts'
 import { InvalidRequestLogOptionsError } from './errors.ts'
-import type { RequestLogEntry, RequestLogFilter } from './types.ts'
+import type { CapturedExchange, RequestLogEntry, RequestLogFilter } from './types.ts'
 
 /**
  * Options of `createRequestLog`.
@@ -11,6 +12,10 @@ import type { RequestLogEntry, RequestLogFilter } from './types.ts'
 export interface RequestLogOptions {
   /** Entries kept; the oldest is dropped past it. Default 1000. */
   capacity?: number
+  /** Keep each call's headers and bodies (see `get`); default off. */
+  capture?: boolean
+  /** Characters kept of each captured body; default 16384. */
+  maxBodyBytes?: number
 }
 
 /**
@@ -23,6 +28,10 @@ export interface RequestLog {
   readonly interceptor: Interceptor
   /** The kept entries, oldest first, narrowed by `filter`. */
   list(filter?: RequestLogFilter): RequestLogEntry[]
+  /** One kept entry with its captured headers and bodies (`exchange` only with capture on). */
+  get(seq: number): (RequestLogEntry & { exchange?: CapturedExchange }) | undefined
+  /** Whether headers and bodies are captured. */
+  readonly capturing: boolean
   /** Forgets every entry; sequence numbers go on. */
   clear(): void
   /** Calls `listener` with each new entry; returns the function that unsubscribes it. */
@@ -36,94 +45,104 @@ export interface RequestLog {
  * const requests = createRequestLog({ capacity: 100 })
  * const stop = requests.onEntry((entry) => console.log(entry.method, entry.url, entry.status))
  */
-export function createRequestLog({ capacity = 1000 }: RequestLogOptions = {}): RequestLog {
+export function createRequestLog({
+  capacity = 1000,
+  capture = false,
+  maxBodyBytes = DEFAULT_CAPTURE_BYTES,
+}: RequestLogOptions = {}): RequestLog {
   if (!Number.isInteger(capacity) || capacity < 1) {
     throw new InvalidRequestLogOptionsError(`capacity is ${String(capacity)}`)
   }
-  // One column per field: a thousand kept entry objects would each outlive the young
-  // generation and be copied by the garbage collector on their way out, on every call.
-  const seqs = new Float64Array(capacity)
-  const times = new Float64Array(capacity)
-  const statuses = new Int16Array(capacity)
-  const durations = new Float64Array(capacity)
-  const methods: string[] = new Array(capacity).fill('')
-  const urls: string[] = new Array(capacity).fill('')
-  const operationIds: string[] = new Array(capacity).fill('')
-  const faultIds: (readonly string[] | undefined)[] = new Array(capacity)
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
+    throw new InvalidRequestLogOptionsError(`maxBodyBytes is ${String(maxBodyBytes)}`)
+  }
+  const exchanges = new Map<number, CapturedExchange>()
+  const ring: (RequestLogEntry | undefined)[] = new Array(capacity)
   let nextSlot = 0
   let size = 0
   let seq = 0
   const listeners = new Set<(entry: RequestLogEntry) => void>()
 
-  const entryAt = (slot: number): RequestLogEntry => {
-    const entry: RequestLogEntry = {
-      seq: seqs[slot]!,
-      time: new Date(times[slot]!).toISOString(),
-      method: methods[slot]!,
-      url: urls[slot]!,
-      operationId: operationIds[slot]!,
-      status: statuses[slot]!,
-      durationMs: durations[slot]!,
+  const append = (entry: RequestLogEntry) => {
+    const dropped = ring[nextSlot]
+    if (dropped) exchanges.delete(dropped.seq)
+    ring[nextSlot] = entry
+    nextSlot = (nextSlot + 1) % capacity
+    size = Math.min(size + 1, capacity)
+    for (const listener of [...listeners]) {
+      try {
+        listener(entry)
+      } catch (error) {
+        // A broken listener must not break the call it is told about.
+        console.error('cse-mock: a request log listener threw', error)
+      }
     }
-    const faults = faultIds[slot]
-    if (faults) entry.faults = Object.freeze([...faults]) as string[]
-    return Object.freeze(entry)
   }
 
   const interceptor: Interceptor = async (call, next) => {
-    const time = Date.now()
+    const time = new Date().toISOString()
     const started = performance.now()
-    const record = (status: number) => {
-      const slot = nextSlot
-      seqs[slot] = ++seq
-      times[slot] = time
-      methods[slot] = call.method.toUpperCase()
-      urls[slot] = call.pathname + call.search
-      operationIds[slot] = call.operationId
-      statuses[slot] = status
-      durations[slot] = Math.round((performance.now() - started) * 1000) / 1000
-      faultIds[slot] = appliedFaultIds(call)
-      nextSlot = (nextSlot + 1) % capacity
-      size = Math.min(size + 1, capacity)
-      if (listeners.size === 0) return
-      const entry = entryAt(slot)
-      for (const listener of [...listeners]) {
-        try {
-          listener(entry)
-        } catch (error) {
-          // A broken listener must not break the call it is told about.
-          console.error('cse-mock: a request log listener threw', error)
-        }
+    const record = (status: number, exchange?: CapturedExchange) => {
+      const entry: RequestLogEntry = {
+        seq: ++seq,
+        time,
+        method: call.method.toUpperCase(),
+        url: call.pathname + call.search,
+        operationId: call.operationId,
+        status,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+        tenant: `${call.ctx.domain}/${call.ctx.project}`,
       }
+      const serviceId = call.params.serviceId ?? call.params.consumerId ?? call.params.providerId
+      if (serviceId !== undefined) entry.serviceId = serviceId
+      if (exchange) exchanges.set(entry.seq, exchange)
+      const faults = appliedFaultIds(call)
+      // Frozen like the entry: `list()` hands out the stored objects themselves.
+      if (faults) entry.faults = Object.freeze([...faults]) as string[]
+      append(Object.freeze(entry))
     }
     try {
-      const answer = await next()
+      const response = await next()
       // `Response.error()` (a network fault) has status 0.
-      record(answer.status)
-      return answer
+      record(
+        response.status,
+        capture ? await captureExchange(call, response, maxBodyBytes) : undefined,
+      )
+      return response
     } catch (error) {
-      record(0)
+      record(0, capture ? await captureExchange(call, undefined, maxBodyBytes) : undefined)
       throw error
     }
   }
 
   return {
     interceptor,
+    capturing: capture,
+    get(wanted) {
+      for (let i = 0; i < size; i++) {
+        const entry = ring[(nextSlot - 1 - i + capacity) % capacity]
+        if (entry?.seq !== wanted) continue
+        const exchange = exchanges.get(wanted)
+        return exchange ? { ...entry, exchange } : { ...entry }
+      }
+      return undefined
+    },
     list(filter = {}) {
       const method = filter.method?.toUpperCase()
       const entries: RequestLogEntry[] = []
       for (let i = 0; i < size; i++) {
-        const slot = (nextSlot - size + i + capacity) % capacity
-        if (filter.operationId !== undefined && operationIds[slot] !== filter.operationId) continue
-        if (method !== undefined && methods[slot] !== method) continue
-        if (filter.status !== undefined && statuses[slot] !== filter.status) continue
-        entries.push(entryAt(slot))
+        const entry = ring[(nextSlot - size + i + capacity) % capacity]
+        if (!entry) continue
+        if (filter.operationId !== undefined && entry.operationId !== filter.operationId) continue
+        if (method !== undefined && entry.method !== method) continue
+        if (filter.status !== undefined && entry.status !== filter.status) continue
+        entries.push(entry)
       }
       return entries
     },
     clear() {
-      urls.fill('')
-      faultIds.fill(undefined)
+      exchanges.clear()
+      ring.fill(undefined)
       nextSlot = 0
       size = 0
     },

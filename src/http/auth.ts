@@ -3,13 +3,19 @@ import type { Registry } from '../registry/index.ts'
 import type { Interceptor } from './operation.ts'
 import { errorResponse } from './respond.ts'
 
-/** Operations Service Center serves without a token even when RBAC is on (reference §1.2). */
+/**
+ * Operations Service Center serves without a token even when RBAC is on (reference §1.2), and
+ * the inspector's page and scripts: they carry no registry data, and a browser opening the page
+ * cannot send a bearer token (the calls the page makes for data are not open).
+ */
 const OPEN_OPERATIONS = new Set([
   'createToken',
   'getVersion',
   'getHealth',
   'getRootVersion',
   'getRootHealth',
+  'getInspectorPage',
+  'getInspectorFile',
 ])
 
 const REFUSALS = {

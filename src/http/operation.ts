@@ -68,6 +68,10 @@ export interface OperationCall {
   readonly url: URL
   params: Record<string, string>
   ctx: RequestContext
+  /** Every request header by lower-case name. */
+  headers(): Record<string, string>
+  /** The decoded JSON body (read once and shared with the operation); rejects as the operation would. */
+  body(): Promise<unknown>
 }
 
 /**
@@ -180,7 +184,7 @@ export function createOperationRunner(
   const run = async (call: OperationCall, incoming: IncomingRequest): Promise<Answer> => {
     try {
       if (definition.absent?.(env.registry)) throw new RouteAbsentError()
-      const decoded = normalizeKeys(operationId, await readBody(definition, incoming))
+      const decoded = normalizeKeys(operationId, await call.body())
       const body = definition.beforeValidation ? definition.beforeValidation(decoded) : decoded
       const query: Record<string, string> =
         incoming.search === '' ? {} : Object.fromEntries(incoming.query)
@@ -220,6 +224,7 @@ export function createOperationRunner(
     }
   }
   return (incoming) => {
+    let body: Promise<unknown> | undefined
     const call: OperationCall = {
       operationId,
       method: incoming.method,
@@ -233,6 +238,11 @@ export function createOperationRunner(
       },
       params: incoming.params,
       ctx: contextFrom((name) => incoming.header(name), incoming.params),
+      headers: () => incoming.headers(),
+      body() {
+        body ??= readBody(definition, incoming)
+        return body
+      },
     }
     return chain(env.interceptors, call, () => run(call, incoming))
   }
