@@ -1,4 +1,5 @@
 import { type CliCommand, type CliIo, processIo } from './command.ts'
+import { importCommand } from './commands/import.ts'
 import { serveCommand } from './commands/serve.ts'
 import { verifyCommand } from './commands/verify.ts'
 import { commandHelp, rootHelp } from './help.ts'
@@ -6,7 +7,7 @@ import { CliUsageError } from './usage-error.ts'
 import { CLI_VERSION } from './version.ts'
 
 /** Every command of the CLI; a new command is one file under `commands/` and one entry here. */
-const COMMANDS: readonly CliCommand[] = [serveCommand, verifyCommand]
+const COMMANDS: readonly CliCommand[] = [serveCommand, verifyCommand, importCommand]
 
 const HELP_FLAGS = new Set(['--help', '-h'])
 
