@@ -100,7 +100,7 @@ describe('cse-mock usage errors', () => {
 
   it.each([
     [['verify', '--target', 'cloud'], /--target must be one of mock, server; got 'cloud'/],
-    [['launch'], /unknown command 'launch'; available commands: serve, verify, help/],
+    [['launch'], /unknown command 'launch'; available commands: serve, verify, import, help/],
     [[], /Usage: cse-mock <command>/],
   ])('%j exits 2', async (args, message) => {
     const { code, stderr } = await runCli(args)
