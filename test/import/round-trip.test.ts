@@ -101,6 +101,21 @@ describe('importing a seeded registry', () => {
     expect(snapshot.description).toContain(`apps ${app}`)
   })
 
+  it('reads the tenant of the client domain and project', async () => {
+    const own = await startSeeded({ seed: { seed: 7, domain: 'shop', project: 'p1' } })
+    try {
+      const client = createRegistryClient({ baseUrl: own.url, domain: 'shop', project: 'p1' })
+      const { snapshot } = await importRegistry(client, { redact: false })
+      expect(normalize(snapshot)).toEqual(normalize(own.server.mock.snapshot()))
+      expect(snapshot.tenants.map((t) => `${t.domain}/${t.project}`)).toEqual(['shop/p1'])
+      const other = createRegistryClient({ baseUrl: own.url, project: 'p1' })
+      const { summary } = await importRegistry(other)
+      expect(summary.services).toBe(0)
+    } finally {
+      await own.server.close()
+    }
+  })
+
   it('leaves out a service deleted between the list and its reads', async () => {
     const own = await startSeeded()
     try {
