@@ -12,7 +12,7 @@ import { importRegistry } from '../../import/import-registry.ts'
 import type { ImportOptions, ImportSummary } from '../../import/options.ts'
 import { planImport } from '../../import/plan.ts'
 import { RegistryUsageError } from '../../registry/errors.ts'
-import { createRegistry } from '../../registry/index.ts'
+import { createRegistry, type Snapshot } from '../../registry/index.ts'
 import { serializeSnapshot } from '../../seed/fixtures.ts'
 import { saveSnapshotFile } from '../../seed/fixtures-node.ts'
 import { readLiveClientFlags } from '../client-flags.ts'
@@ -75,7 +75,7 @@ export async function runImport(
 }
 
 /** Whether the mock loads the snapshot: the reason it does not, or `undefined`. */
-async function loadRefusal(snapshot: Parameters<ReturnType<typeof createRegistry>['restore']>[0]) {
+async function loadRefusal(snapshot: Snapshot) {
   try {
     await createRegistry().restore(snapshot)
     return undefined
