@@ -4,7 +4,13 @@ import type { Interceptor } from './operation.ts'
 import { errorResponse } from './respond.ts'
 
 /** Operations Service Center serves without a token even when RBAC is on (reference §1.2). */
-const OPEN_OPERATIONS = new Set(['createToken', 'getVersion', 'getHealth'])
+const OPEN_OPERATIONS = new Set([
+  'createToken',
+  'getVersion',
+  'getHealth',
+  'getRootVersion',
+  'getRootHealth',
+])
 
 const REFUSALS = {
   invalid: ['401201', 'The token is not one this registry issued.'],

@@ -8,6 +8,8 @@ const P = '/v4/{project}/registry'
 const EXPECTED: ReadonlyArray<readonly [string, string, string]> = [
   ['get', `${P}/version`, 'getVersion'],
   ['get', `${P}/health`, 'getHealth'],
+  ['get', '/version', 'getRootVersion'],
+  ['get', '/health', 'getRootHealth'],
   ['get', `${P}/existence`, 'checkExistence'],
   ['post', `${P}/microservices`, 'createService'],
   ['get', `${P}/microservices`, 'listServices'],
@@ -45,6 +47,11 @@ const EXPECTED: ReadonlyArray<readonly [string, string, string]> = [
   ['get', `${P}/microservices/{providerId}/consumers`, 'listConsumers'],
   ['post', `${P}/dependencies`, 'addDependencies'],
   ['put', `${P}/dependencies`, 'putDependencies'],
+  ['get', '/v4/{project}/govern/apps', 'listApps'],
+  ['get', '/v4/{project}/govern/microservices', 'listServiceDetails'],
+  ['get', '/v4/{project}/govern/microservices/{serviceId}', 'getServiceDetail'],
+  ['get', '/v4/{project}/govern/relations', 'getRelations'],
+  ['get', '/v4/{project}/govern/statistics', 'getStatistics'],
   ['post', '/v4/token', 'createToken'],
 ]
 

@@ -2,6 +2,7 @@ import type { ProfileProbe } from '../framework/profile.ts'
 import type { Scenario } from '../framework/scenario.ts'
 import { crossApp, dependencies } from './dependencies.ts'
 import { batchInstanceUpdates, discovery } from './discovery.ts'
+import { govern } from './govern.ts'
 import { instanceErrors, instanceLifecycle } from './instances.ts'
 import { meta } from './meta.ts'
 import { batchHeartbeatResponse, dependencyVersion, versionRules } from './probes-discovery.ts'
@@ -11,6 +12,7 @@ import {
   heartbeatMinimum,
   reRegisterLiveInstance,
 } from './probes-instances.ts'
+import { tokenWithoutAccounts } from './probes-meta.ts'
 import { batchDeleteResponse, defaultEnvironment, restrictSchemaEdits } from './probes-services.ts'
 import { schemas } from './schemas.ts'
 import { serviceDeletion } from './service-deletion.ts'
@@ -36,6 +38,7 @@ export const SCENARIOS: readonly Scenario[] = [
   dependencies,
   crossApp,
   websockets,
+  govern,
 ]
 
 /**
@@ -55,4 +58,5 @@ export const PROFILE_PROBES: readonly ProfileProbe[] = [
   batchDeleteResponse,
   defaultEnvironment,
   endpointsRequired,
+  tokenWithoutAccounts,
 ]
