@@ -5,6 +5,7 @@ import { createAuthInterceptor } from './http/auth.ts'
 import { createHttpHandlers } from './http/handlers.ts'
 import { type Clock, createSystemClock, createVirtualClock } from './registry/clock.ts'
 import { createRegistry, type Profile, type Registry } from './registry/index.ts'
+import type { RbacOptions } from './registry/rbac/index.ts'
 import type { Snapshot } from './registry/snapshot.ts'
 import { createSeedSnapshot, type SeedOptions } from './seed/index.ts'
 import { createSpecValidator } from './spec/validators.ts'
@@ -21,8 +22,14 @@ export interface CseMockOptions {
   fixture?: Snapshot
   /** Origin the handlers answer for, e.g. `http://127.0.0.1:30100`; default `*`, any origin. */
   baseUrl?: string
-  /** Accounts accepted by `POST /v4/token`; when set, registry calls need a bearer token. */
+  /** Admin accounts (name → password) for `POST /v4/token`; switches RBAC on. */
   accounts?: Record<string, string>
+  /**
+   * Service Center's RBAC: `true`, or the `root` password and the RSA key pair (PEM) tokens are
+   * signed with. Registry calls then need `Authorization: Bearer <token>` and a role that
+   * allows them.
+   */
+  rbac?: boolean | RbacOptions
 }
 
 /** A registry mock: its state, its controls and its MSW handlers. */
@@ -65,8 +72,10 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
   const registry = createRegistry({
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.rbac ? { rbac: options.rbac } : {}),
     clock,
   })
+  await registry.rbac?.ready
   const startProfile = registry.profile
   const faults = createFaultController({ registry })
   const requests = createRequestLog()
@@ -100,8 +109,10 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
       requests.clear()
       registry.setProfile(startProfile)
       const start = initial()
+      await registry.rbac?.reset()
       if (start) await registry.restore(start)
       else registry.reset()
+      await registry.rbac?.ready
     },
     snapshot: () => registry.snapshot(),
     restore: (snapshot) => registry.restore(snapshot),

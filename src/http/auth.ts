@@ -1,37 +1,107 @@
 import { RegistryError } from '../registry/errors.ts'
 import type { Registry } from '../registry/index.ts'
-import type { Interceptor } from './operation.ts'
-import { errorResponse } from './respond.ts'
-
-/** Operations Service Center serves without a token even when RBAC is on (reference §1.2). */
-const OPEN_OPERATIONS = new Set(['createToken', 'getVersion', 'getHealth'])
-
-const REFUSALS = {
-  invalid: ['401201', 'The token is not one this registry issued.'],
-  expired: ['401205', 'The token has expired; request a new one at POST /v4/token.'],
-  'account-deleted': ['401206', 'The account the token was issued to no longer exists.'],
-} as const
+import { accessOf, type Caller } from '../registry/rbac/index.ts'
+import { type ScopeRequest, scopeOf } from './auth-scope.ts'
+import { GO_ERROR_HEADERS } from './fallback.ts'
+import type { Interceptor, OperationCall } from './operation.ts'
+import { OPERATIONS } from './operations.ts'
+import { errorResponse, textResponse } from './respond.ts'
 
 /**
- * Requires a bearer token from `POST /v4/token` on registry calls when the mock has accounts,
- * answering 401204 without a header, 401201 for a malformed or foreign token, 401205 once it
- * expired and 401206 when its account is gone.
+ * A request as the auth check reads it. `pattern` is the route (`/v4/:project/registry/...`);
+ * without one only the token is checked, as for the mock's own control API.
+ * @example
+ * const request: AuthRequest = { method: 'GET', header: (name) => headers.get(name) }
+ */
+export interface AuthRequest extends Partial<Omit<ScopeRequest, 'method' | 'header'>> {
+  method: string
+  header(name: string): string | null
+}
+
+/**
+ * Service Center's auth check for one request: `undefined` when RBAC is off or the route is
+ * open (token, version, health), the caller when the token is good and its roles allow the
+ * call, else the RegistryError to answer (401204, 401201, 401205, 401206, 403205).
+ * @example
+ * const outcome = await authorize(registry, { method: 'GET', pattern: '/v4/:project/registry/microservices', header: (n) => request.headers.get(n) })
+ * if (outcome instanceof RegistryError) return errorResponse(outcome)
+ */
+export async function authorize(
+  registry: Registry,
+  request: AuthRequest,
+): Promise<Caller | RegistryError | undefined> {
+  const { rbac } = registry
+  if (!rbac) return undefined
+  const access = request.pattern === undefined ? 'token' : accessOf(request.pattern)
+  if (access === 'open') return undefined
+  try {
+    const caller = await rbac.authenticate(request.header('authorization'))
+    if (access === 'permission' && !rbac.isAdmin(caller)) {
+      const scope = await scopeOf(
+        {
+          method: request.method,
+          pattern: request.pattern ?? '',
+          params: request.params ?? {},
+          query: request.query ?? new URLSearchParams(),
+          header: (name) => request.header(name),
+          body: request.body ?? (() => Promise.resolve(undefined)),
+          ctx: request.ctx ?? {
+            domain: request.header('x-domain-name') || 'default',
+            project: request.params?.project ?? 'default',
+          },
+        },
+        registry,
+      )
+      rbac.authorize(caller, scope)
+    }
+    return caller
+  } catch (error) {
+    if (error instanceof RegistryError) return error
+    throw error
+  }
+}
+
+const RBAC_OPERATIONS = new Set(
+  OPERATIONS.filter((operation) =>
+    /^\/v4\/(accounts|account-locks|self-perms|roles)/.test(operation.path),
+  ).map((operation) => operation.operationId),
+)
+
+const PATTERNS = new Map(OPERATIONS.map((operation) => [operation.operationId, operation.path]))
+
+/**
+ * The auth interceptor of the registry's handlers: runs `authorize` on every call and answers
+ * its refusal, or records the caller in the call's context for the account operations.
  * @example
  * const interceptors = [requests.interceptor, createAuthInterceptor(registry), faults.interceptor]
  */
 export function createAuthInterceptor(registry: Registry): Interceptor {
-  return (call, next) => {
-    if (!registry.requiresAuth || OPEN_OPERATIONS.has(call.operationId)) return next()
-    const header = call.request.headers.get('authorization')
-    if (!header) {
-      return Promise.resolve(
-        errorResponse(new RegistryError('401204', 'Send Authorization: Bearer <token>.')),
-      )
+  return async (call, next) => {
+    if (!registry.rbac) {
+      // Service Center registers the account and role routes only with RBAC on.
+      if (RBAC_OPERATIONS.has(call.operationId)) {
+        return textResponse(404, '404 page not found', GO_ERROR_HEADERS)
+      }
+      return next()
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(header)
-    const outcome = match?.[1] ? registry.checkToken(match[1]) : 'invalid'
-    if (outcome === 'valid') return next()
-    const [code, detail] = REFUSALS[outcome]
-    return Promise.resolve(errorResponse(new RegistryError(code, detail)))
+    const outcome = await authorize(registry, authRequestOf(call))
+    if (outcome instanceof RegistryError) return errorResponse(outcome)
+    if (outcome) call.ctx.caller = outcome
+    return next()
+  }
+}
+
+function authRequestOf(call: OperationCall): AuthRequest {
+  return {
+    method: call.method,
+    pattern: PATTERNS.get(call.operationId) ?? call.url.pathname,
+    params: call.params,
+    query: call.url.searchParams,
+    header: (name) => call.header(name),
+    body: async () => {
+      const text = await call.request.clone().text()
+      return text.trim() === '' ? undefined : JSON.parse(text)
+    },
+    ctx: call.ctx,
   }
 }

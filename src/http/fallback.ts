@@ -6,7 +6,7 @@ import { textResponse } from './respond.ts'
  * The headers Go's `http.Error` puts on these answers: a lower-case `utf-8`, unlike the
  * registry's own empty 200s, and `nosniff` (observed, docs/compatibility.md #34, #35).
  */
-const GO_ERROR_HEADERS = {
+export const GO_ERROR_HEADERS = {
   'Content-Type': 'text/plain; charset=utf-8',
   'X-Content-Type-Options': 'nosniff',
 }

@@ -20,6 +20,8 @@ export interface OperationInput {
   registry: Registry
   /** Validation issues the operation chose to handle itself (see `deferIssues`). */
   deferred: ValidationIssue[]
+  /** The client's IP address when the adapter knows it. */
+  remoteAddress?: string | undefined
 }
 
 /** One registry operation as the HTTP layer routes it. */
@@ -47,6 +49,10 @@ export interface OperationCall {
   url: URL
   params: Record<string, string>
   ctx: RequestContext
+  /** The client's IP address when the adapter knows it. */
+  remoteAddress?: string | undefined
+  /** One request header by case-insensitive name; `null` when absent. */
+  header(name: string): string | null
 }
 
 /**
@@ -159,6 +165,7 @@ export function createOperationRunner(
         ctx: call.ctx,
         registry: env.registry,
         deferred,
+        remoteAddress: call.remoteAddress,
       })
       return renderer.result(result)
     } catch (error) {
@@ -176,6 +183,8 @@ export function createOperationRunner(
       url: incoming.url,
       params: incoming.params,
       ctx: contextFrom((name) => incoming.header(name), incoming.params),
+      remoteAddress: incoming.remoteAddress,
+      header: (name) => incoming.header(name),
     }
     return chain(env.interceptors, call, () => run(call, incoming, renderer))
   }

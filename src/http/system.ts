@@ -1,3 +1,4 @@
+import { clientAddress } from './client-address.ts'
 import { defineOperation } from './operation.ts'
 
 /** `GET /v4/{project}/registry/version`. */
@@ -35,8 +36,11 @@ export const createToken = defineOperation({
   operationId: 'createToken',
   method: 'post',
   path: '/v4/token',
-  handle: ({ registry, body }) => ({
-    body: registry.createToken(body as Parameters<typeof registry.createToken>[0]),
+  handle: async (input) => ({
+    body: await input.registry.createToken(
+      input.body,
+      clientAddress((name) => input.request.headers.get(name), input.remoteAddress),
+    ),
   }),
 })
 

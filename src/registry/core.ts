@@ -2,6 +2,7 @@ import type { Clock } from './clock.ts'
 import { RegistryError } from './errors.ts'
 import { LeaseTable } from './leases.ts'
 import type { ProfileRules } from './profile.ts'
+import type { Caller } from './rbac/model.ts'
 import type { RevisionCounter } from './revisions.ts'
 import {
   createTenant,
@@ -22,6 +23,8 @@ export interface RequestContext {
   domain: string
   project: string
   consumerId?: string
+  /** The account of the request's token when RBAC is on. */
+  caller?: Caller
 }
 
 /**

@@ -5,6 +5,8 @@ import { removeInstance } from './instances.ts'
 import type { Lease } from './leases.ts'
 import type * as model from './model.ts'
 import { type Profile, type ProfileRules, rulesOf } from './profile.ts'
+import { checkRbacState } from './rbac/check-state.ts'
+import { Rbac, type RbacOptions } from './rbac/index.ts'
 import { createRecordSchemas } from './record-schemas.ts'
 import { restoreSnapshot } from './restore-snapshot.ts'
 import { createRevisionCounter } from './revisions.ts'
@@ -25,8 +27,10 @@ export interface RegistryOptions {
   clock?: Clock
   /** Per-tenant limits; defaults 50 000 services, 150 000 instances, 100 tags, 100 schemas. */
   quotas?: Partial<Quotas>
-  /** Account name → password for `createToken`; without it any credentials are accepted. */
+  /** Admin accounts, name → password; switches RBAC on like `rbac: { accounts }`. */
   accounts?: Record<string, string>
+  /** Service Center's RBAC (accounts, roles, tokens); off by default, any token is then ignored. */
+  rbac?: RbacOptions | boolean
 }
 
 const DEFAULT_QUOTAS: Quotas = { services: 50_000, instances: 150_000, tags: 100, schemas: 100 }
@@ -41,6 +45,8 @@ export class RegistryBase {
   readonly clock: Clock
   protected readonly core: RegistryCore
   protected readonly tokens: TokenIssuer
+  /** Accounts, roles and tokens when RBAC is on; `undefined` when it is off. */
+  readonly rbac: Rbac | undefined
   #profile: Profile
   #queue: Promise<unknown> = Promise.resolve()
   #writing = 0
@@ -57,7 +63,8 @@ export class RegistryBase {
       watchers: new WatchHub(),
       ...emptyStore(),
     }
-    this.tokens = new TokenIssuer(this.clock, options.accounts, newInstanceId())
+    this.tokens = new TokenIssuer(this.clock, undefined, newInstanceId())
+    this.rbac = rbacOf(this.clock, options)
   }
 
   /** The profile in force. */
@@ -95,13 +102,18 @@ export class RegistryBase {
 
   /** The whole registry as JSON. */
   snapshot(): Snapshot {
-    return this.read(() => takeSnapshot(this.core))
+    return this.read(() => {
+      const snapshot = takeSnapshot(this.core)
+      if (this.rbac) snapshot.rbac = this.rbac.snapshot()
+      return snapshot
+    })
   }
 
   /** Replaces everything with a snapshot; watchers are dropped, instances get a full TTL. */
   restore(snapshot: Snapshot): Promise<void> {
     return this.write(async () => {
       const store = await restoreSnapshot(this.core, snapshot)
+      if (this.rbac && snapshot.rbac) await this.rbac.restore(checkRbacState(snapshot.rbac))
       this.core.watchers.clear()
       Object.assign(this.core, store)
     })
@@ -111,6 +123,8 @@ export class RegistryBase {
   reset(): void {
     this.core.watchers.clear()
     Object.assign(this.core, emptyStore())
+    // Operations on accounts wait for this reset to finish.
+    void this.rbac?.reset()
   }
 
   /** How much is stored. */
@@ -152,4 +166,12 @@ export class RegistryBase {
     const slot = entry?.instances.get(lease.instanceId)
     if (entry && slot?.lease === lease) removeInstance(this.core, entry, slot)
   }
+}
+
+function rbacOf(clock: Clock, options: RegistryOptions): Rbac | undefined {
+  const { rbac, accounts } = options
+  if (!rbac && !accounts) return undefined
+  const given: RbacOptions = typeof rbac === 'object' ? { ...rbac } : {}
+  if (accounts) given.accounts = { ...given.accounts, ...accounts }
+  return new Rbac(clock, given)
 }

@@ -10,7 +10,6 @@ import type * as model from './model.ts'
 import type { RegistryOptions } from './registry-base.ts'
 import type { Revisioned } from './revisions.ts'
 import { ServiceOperations } from './service-operations.ts'
-import type { TokenCheck } from './token.ts'
 import type { WatchListener } from './watch.ts'
 
 /**
@@ -151,26 +150,19 @@ export class Registry extends ServiceOperations {
     return this.write(() => dependencies.putDependencies(this.core, ctx, body))
   }
 
-  /** `POST /v4/token`. */
-  createToken(body: { name: string; password: string; tokenExpirationTime?: string }): {
-    token: string
-  } {
-    return this.tokens.create(body)
+  /**
+   * `POST /v4/token`: with RBAC on, Service Center's login (lockout by name and client
+   * `address`); with it off, a token for any credentials.
+   */
+  createToken(body: unknown, address = ''): Promise<{ token: string }> {
+    if (this.rbac) return this.rbac.login(body, address)
+    const given = (body ?? {}) as { name: string; password: string; tokenExpirationTime?: string }
+    return Promise.resolve(this.tokens.create(given))
   }
 
-  /** Whether a token came from `createToken`, is unexpired and its account still exists. */
-  verifyToken(token: string): boolean {
-    return this.tokens.verify(token)
-  }
-
-  /** Why a bearer token is or is not accepted: `valid`, `invalid`, `expired`, `account-deleted`. */
-  checkToken(token: string): TokenCheck {
-    return this.tokens.check(token)
-  }
-
-  /** Whether registry calls need a bearer token: true when accounts are configured. */
+  /** Whether registry calls need a bearer token: true when RBAC is on. */
   get requiresAuth(): boolean {
-    return this.tokens.hasAccounts
+    return this.rbac !== undefined
   }
 
   /** Listens to the instance changes of the consumer's providers; returns the unsubscribe. */

@@ -37,6 +37,7 @@ export function fromNodeRequest(
   return {
     method: req.method ?? 'GET',
     url: context.url,
+    remoteAddress: req.socket.remoteAddress,
     params: context.params,
     header: (name) => allHeaders()[name.toLowerCase()] ?? null,
     headers: allHeaders,
