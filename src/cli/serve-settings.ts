@@ -4,6 +4,7 @@ import { DEFAULT_HOST, DEFAULT_PORT } from '../server/index.ts'
 import { DEFAULT_PING_INTERVAL_MS } from '../server/keep-alive.ts'
 import { choiceFlag, type FlagSpec, integerFlag, parseFlags } from './flags.ts'
 import type { LogFormat } from './log-format.ts'
+import { RBAC_FLAGS, rbacOptionsFromFlags } from './rbac-flags.ts'
 import { seedOptionsFromFlags } from './seed-flags.ts'
 import { checkSnapshotTarget, loadFixtureFlag } from './snapshot-files.ts'
 import { CliUsageError } from './usage-error.ts'
@@ -92,6 +93,7 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     default: String(DEFAULT_PING_INTERVAL_MS),
     description: 'Websocket ping interval in milliseconds (lower it in tests)',
   },
+  ...RBAC_FLAGS,
   { name: 'help', type: 'boolean', description: 'Show this help' },
 ]
 
@@ -148,6 +150,8 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
     throw new CliUsageError('--fixture cannot be combined with --seed, --services or --instances')
   }
   if (seed) mockOptions.seed = seed
+  const rbac = await rbacOptionsFromFlags(flags, process.env)
+  if (rbac) mockOptions.rbac = rbac
   if (fixture !== undefined) mockOptions.fixture = await loadFixtureFlag(fixture)
   const snapshotOnExit = text('snapshot-on-exit')
   if (snapshotOnExit !== undefined) await checkSnapshotTarget(snapshotOnExit)

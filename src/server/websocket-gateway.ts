@@ -1,13 +1,20 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
+import { authorize } from '../http/auth.ts'
+import { renderError } from '../http/respond.ts'
+import { RegistryError } from '../registry/errors.ts'
 import type { Registry } from '../registry/index.ts'
 import { serveHeartbeat } from './heartbeat-socket.ts'
 import { serveWatcher } from './watcher-socket.ts'
+import { websocketContext } from './websocket-context.ts'
 
 const WATCHER = /^\/v4\/([^/]+)\/registry\/microservices\/([^/]+)\/watcher\/?$/
 const HEARTBEAT =
   /^\/v4\/([^/]+)\/registry\/microservices\/([^/]+)\/instances\/([^/]+)\/heartbeat\/?$/
+const WATCHER_PATTERN = '/v4/:project/registry/microservices/:serviceId/watcher'
+const HEARTBEAT_PATTERN =
+  '/v4/:project/registry/microservices/:serviceId/instances/:instanceId/heartbeat'
 
 /** The websocket side of the standalone server. */
 export interface WebSocketGateway {
@@ -45,29 +52,57 @@ export function createWebSocketGateway(options: {
         refuse(socket)
         return
       }
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        ws.on('error', () => ws.terminate())
-        if (watcher) {
-          watchers.add(ws)
-          ws.once('close', () => watchers.delete(ws))
-          const [, project, consumerId] = watcher.map(decode)
-          serveWatcher(ws, req, {
-            registry,
-            project: project!,
-            consumerId: consumerId!,
-            pingIntervalMs,
-          })
-        } else if (heartbeat) {
-          const [, project, serviceId, instanceId] = heartbeat.map(decode)
-          serveHeartbeat(ws, req, {
-            registry,
-            project: project!,
-            serviceId: serviceId!,
-            instanceId: instanceId!,
-            pingIntervalMs,
-          })
+      if (registry.rbac) {
+        // With RBAC on, the upgrade needs a token and a role allowing it, as any call does.
+        const [, project, serviceId, instanceId] = (watcher ?? heartbeat)!.map(decode)
+        const params: Record<string, string> = { project: project!, serviceId: serviceId! }
+        if (instanceId) params.instanceId = instanceId
+        const header = (name: string) => {
+          const value = req.headers[name]
+          return (Array.isArray(value) ? value.join(', ') : value) ?? null
         }
-      })
+        void authorize(registry, {
+          method: 'GET',
+          pattern: watcher ? WATCHER_PATTERN : HEARTBEAT_PATTERN,
+          params,
+          query: new URL(req.url ?? '/', 'http://upgrade').searchParams,
+          header,
+          ctx: websocketContext(req, project!),
+        }).then(
+          (outcome) => {
+            if (outcome instanceof RegistryError) answerError(socket, outcome)
+            else upgrade()
+          },
+          (error: unknown) => answerError(socket, error),
+        )
+        return
+      }
+      upgrade()
+      function upgrade() {
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          ws.on('error', () => ws.terminate())
+          if (watcher) {
+            watchers.add(ws)
+            ws.once('close', () => watchers.delete(ws))
+            const [, project, consumerId] = watcher.map(decode)
+            serveWatcher(ws, req, {
+              registry,
+              project: project!,
+              consumerId: consumerId!,
+              pingIntervalMs,
+            })
+          } else if (heartbeat) {
+            const [, project, serviceId, instanceId] = heartbeat.map(decode)
+            serveHeartbeat(ws, req, {
+              registry,
+              project: project!,
+              serviceId: serviceId!,
+              instanceId: instanceId!,
+              pingIntervalMs,
+            })
+          }
+        })
+      }
     },
     closeWatchers() {
       for (const socket of watchers) socket.close(1012, 'registry content replaced; reconnect')
@@ -91,5 +126,19 @@ function refuse(socket: Duplex): void {
   const body = '404 page not found'
   socket.end(
     `HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
+/** Answers an upgrade with the registry's error envelope instead of switching protocols. */
+function answerError(socket: Duplex, error: unknown): void {
+  const answer = renderError(error)
+  const body = answer.body ?? ''
+  const headers = Object.entries(answer.headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')
+  const reason =
+    answer.status === 401 ? 'Unauthorized' : answer.status === 403 ? 'Forbidden' : 'Bad Request'
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${reason}\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )
 }
