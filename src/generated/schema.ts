@@ -2106,6 +2106,19 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Security authentication is off: Service Center routes the account and role paths only
+         *     with RBAC on, so they answer Go's plain `404 page not found`.
+         */
+        RbacOff: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example 404 page not found */
+                "text/plain": string;
+            };
+        };
         /** @description The account name (`409200`) or role name (`409201`) is taken. */
         Conflict: {
             headers: {
@@ -4571,6 +4584,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     createAccount: {
@@ -4599,6 +4613,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
             409: components["responses"]["Conflict"];
         };
     };
@@ -4649,6 +4664,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     getAccount: {
@@ -4690,6 +4706,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     updateAccount: {
@@ -4722,6 +4739,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     deleteAccount: {
@@ -4743,6 +4761,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     changePassword: {
@@ -4774,6 +4793,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     listAccountLocks: {
@@ -4808,6 +4828,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     listSelfPerms: {
@@ -4846,6 +4867,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     listRoles: {
@@ -4905,6 +4927,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     createRole: {
@@ -4941,6 +4964,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
             409: components["responses"]["Conflict"];
         };
     };
@@ -4991,6 +5015,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     updateRole: {
@@ -5033,6 +5058,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
     deleteRole: {
@@ -5054,6 +5080,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["RbacOff"];
         };
     };
 }
