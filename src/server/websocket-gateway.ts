@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { authorize } from '../http/auth.ts'
-import { renderError } from '../http/respond.ts'
 import { RegistryError } from '../registry/errors.ts'
 import type { Registry } from '../registry/index.ts'
 import { serveHeartbeat } from './heartbeat-socket.ts'
@@ -70,10 +69,10 @@ export function createWebSocketGateway(options: {
           ctx: websocketContext(req, project!),
         }).then(
           (outcome) => {
-            if (outcome instanceof RegistryError) answerError(socket, outcome)
+            if (outcome instanceof RegistryError) refuseUnauthorized(socket)
             else upgrade()
           },
-          (error: unknown) => answerError(socket, error),
+          () => refuseUnauthorized(socket),
         )
         return
       }
@@ -129,16 +128,11 @@ function refuse(socket: Duplex): void {
   )
 }
 
-/** Answers an upgrade with the registry's error envelope instead of switching protocols. */
-function answerError(socket: Duplex, error: unknown): void {
-  const answer = renderError(error)
-  const body = answer.body ?? ''
-  const headers = Object.entries(answer.headers)
-    .map(([name, value]) => `${name}: ${value}\r\n`)
-    .join('')
-  const reason =
-    answer.status === 401 ? 'Unauthorized' : answer.status === 403 ? 'Forbidden' : 'Bad Request'
-  socket.end(
-    `HTTP/1.1 ${answer.status} ${reason}\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  )
+/**
+ * How Service Center refuses an upgrade its auth check fails (no token, bad token, no
+ * permission): a bodiless `200 OK` without `Content-Type`, never a 401 (observed on SC 2.2.0,
+ * docs/compatibility.md); a websocket client then fails its handshake.
+ */
+function refuseUnauthorized(socket: Duplex): void {
+  socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
 }
