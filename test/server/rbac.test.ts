@@ -122,11 +122,7 @@ describe('cse-mock serve --rbac', () => {
     ])
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
     const content = `${encode({ alg: 'RS512', typ: 'JWT' })}.${encode({ account: 'root', exp: Math.floor(Date.now() / 1000) + 600, roles: ['admin'] })}`
-    const signature = sign(
-      'sha512',
-      Buffer.from(content),
-      pair.privateKey,
-    ).toString('base64url')
+    const signature = sign('sha512', Buffer.from(content), pair.privateKey).toString('base64url')
     const reply = await call(
       server.url,
       'GET',
