@@ -1,18 +1,17 @@
 import { type Clock, createSystemClock } from './clock.ts'
 import { emptyStore, type Quotas, type RegistryCore, type RequestContext } from './core.ts'
-import { newInstanceId } from './ids.ts'
 import { removeInstance } from './instances.ts'
 import type { Lease } from './leases.ts'
 import type * as model from './model.ts'
 import { type Profile, type ProfileRules, rulesOf } from './profile.ts'
 import { checkRbacState } from './rbac/check-state.ts'
 import { Rbac, type RbacOptions } from './rbac/index.ts'
+import { TokenSigner } from './rbac/tokens.ts'
 import { createRecordSchemas } from './record-schemas.ts'
 import { restoreSnapshot } from './restore-snapshot.ts'
 import { createRevisionCounter } from './revisions.ts'
 import type { Snapshot } from './snapshot.ts'
 import { takeSnapshot } from './take-snapshot.ts'
-import { TokenIssuer } from './token.ts'
 import { WatchHub } from './watch.ts'
 
 /**
@@ -44,7 +43,8 @@ const DEFAULT_QUOTAS: Quotas = { services: 50_000, instances: 150_000, tags: 100
 export class RegistryBase {
   readonly clock: Clock
   protected readonly core: RegistryCore
-  protected readonly tokens: TokenIssuer
+  /** Signs the tokens of `POST /v4/token` while RBAC is off (nothing checks them then). */
+  protected readonly tokens = new TokenSigner()
   /** Accounts, roles and tokens when RBAC is on; `undefined` when it is off. */
   readonly rbac: Rbac | undefined
   #profile: Profile
@@ -63,7 +63,6 @@ export class RegistryBase {
       watchers: new WatchHub(),
       ...emptyStore(),
     }
-    this.tokens = new TokenIssuer(this.clock, undefined, newInstanceId())
     this.rbac = rbacOf(this.clock, options)
   }
 

@@ -7,9 +7,11 @@ import { getInstance, type InstanceReadOptions, listInstances } from './instance
 import * as updates from './instance-updates.ts'
 import { registerInstance } from './instances.ts'
 import type * as model from './model.ts'
+import { accountFields } from './rbac/accounts.ts'
 import type { RegistryOptions } from './registry-base.ts'
 import type { Revisioned } from './revisions.ts'
 import { ServiceOperations } from './service-operations.ts'
+import { tokenLifetimeMs } from './token.ts'
 import type { WatchListener } from './watch.ts'
 
 /**
@@ -154,10 +156,11 @@ export class Registry extends ServiceOperations {
    * `POST /v4/token`: with RBAC on, Service Center's login (lockout by name and client
    * `address`); with it off, a token for any credentials.
    */
-  createToken(body: unknown, address = ''): Promise<{ token: string }> {
-    if (this.rbac) return this.rbac.login(body, address)
-    const given = (body ?? {}) as { name: string; password: string; tokenExpirationTime?: string }
-    return Promise.resolve(this.tokens.create(given))
+  async createToken(body: unknown, address = ''): Promise<{ token: string }> {
+    if (this.rbac) return await this.rbac.login(body, address)
+    const fields = accountFields(body)
+    const exp = Math.floor((this.clock.now() + tokenLifetimeMs(fields.tokenExpirationTime)) / 1000)
+    return { token: await this.tokens.sign({ name: fields.name, roles: [] }, exp) }
   }
 
   /** Whether registry calls need a bearer token: true when RBAC is on. */

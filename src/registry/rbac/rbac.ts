@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts'
 import { RegistryError, RegistryUsageError } from '../errors.ts'
 import { newInstanceId } from '../ids.ts'
-import { parseGoDuration } from '../token.ts'
+import { tokenLifetimeMs } from '../token.ts'
 import { accountFields, publicAccount } from './accounts.ts'
 import { banKey, Lockout } from './lockout.ts'
 import {
@@ -45,9 +45,6 @@ export interface RbacState {
   accounts: StoredAccount[]
   roles: Role[]
 }
-
-const MIN_LIFETIME_MS = 15 * 60_000
-const MAX_LIFETIME_MS = 24 * 3_600_000
 
 /**
  * Service Center's RBAC: accounts, built-in and custom roles, login with lockout, RS512
@@ -135,14 +132,7 @@ export class Rbac {
   async login(body: unknown, address: string): Promise<{ token: string }> {
     await this.#ready
     const fields = accountFields(body)
-    const lifetime = fields.tokenExpirationTime || '12h'
-    const ms = parseGoDuration(lifetime)
-    if (ms === undefined || ms < MIN_LIFETIME_MS || ms > MAX_LIFETIME_MS) {
-      throw new RegistryError(
-        '400001',
-        `field 'Account.TokenExpirationTime' invalid value '${lifetime}' does not match rule: {Regexp: TokenExpirationTime}`,
-      )
-    }
+    const ms = tokenLifetimeMs(fields.tokenExpirationTime)
     const key = banKey(fields.name, address)
     if (this.lockout.isBanned(key)) throw new RegistryError('403201')
     const account = this.#accounts.get(fields.name)
