@@ -4,7 +4,7 @@ import { accessOf, type Caller } from '../registry/rbac/index.ts'
 import { type ScopeRequest, scopeOf } from './auth-scope.ts'
 import { GO_ERROR_HEADERS } from './fallback.ts'
 import type { Interceptor, OperationCall } from './operation.ts'
-import { OPERATIONS } from './operations.ts'
+import { matchOperation, OPERATIONS } from './operations.ts'
 import { errorResponse, textResponse } from './respond.ts'
 
 /**
@@ -66,6 +66,61 @@ const RBAC_OPERATIONS = new Set(
     /^\/v4\/(accounts|account-locks|self-perms|roles)/.test(operation.path),
   ).map((operation) => operation.operationId),
 )
+
+/**
+ * What a caller asks to do: a registry operation, a control API call or a websocket, named by
+ * `operationId` (the control API's from spec/cse-mock-control.yaml, the websockets' from the
+ * registry spec) with the HTTP method and path. `header` gives the other request headers
+ * (`X-Domain-Name`, `X-ConsumerId`) the permission check may read.
+ * @example
+ * const access: AccessRequest = { operationId: 'getSnapshot', method: 'GET', path: '/__cse-mock/snapshot' }
+ */
+export interface AccessRequest {
+  operationId: string
+  method: string
+  path: string
+  header?: (name: string) => string | null
+}
+
+/**
+ * The one place a request's credentials are judged, for registry calls, the control API and
+ * the websockets alike: `undefined` when the call may proceed, else the registry error to
+ * answer (see `authorize`). A registry operation gets Service Center's full check; any other
+ * `operationId` (the control API) needs a valid token of an existing account.
+ * @example
+ * const refusal = await checkAuthorization(registry, request.headers.get('authorization'), { operationId: 'getSnapshot', method: 'GET', path: '/__cse-mock/snapshot' })
+ */
+export async function checkAuthorization(
+  registry: Registry,
+  authorization: string | null | undefined,
+  access: AccessRequest,
+): Promise<RegistryError | undefined> {
+  if (!registry.rbac) return undefined
+  const pattern = PATTERNS.get(access.operationId)
+  const url = new URL(access.path, 'http://registry')
+  const route = pattern === undefined ? undefined : matchOperation(access.method, url.pathname)
+  const header = (name: string) =>
+    name.toLowerCase() === 'authorization'
+      ? (authorization ?? null)
+      : (access.header?.(name) ?? null)
+  const params = route?.params ?? {}
+  const outcome = await authorize(registry, {
+    method: access.method,
+    header,
+    ...(pattern === undefined
+      ? {}
+      : {
+          pattern,
+          params,
+          query: url.searchParams,
+          ctx: {
+            domain: header('x-domain-name') || 'default',
+            project: params.project ?? 'default',
+          },
+        }),
+  })
+  return outcome instanceof RegistryError ? outcome : undefined
+}
 
 const WEBSOCKET_OPERATIONS = new Set(['watch', 'heartbeatWebSocket'])
 

@@ -1,19 +1,14 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
-import { authorize } from '../http/auth.ts'
-import { RegistryError } from '../registry/errors.ts'
+import { checkAuthorization } from '../http/auth.ts'
 import type { Registry } from '../registry/index.ts'
 import { serveHeartbeat } from './heartbeat-socket.ts'
 import { serveWatcher } from './watcher-socket.ts'
-import { websocketContext } from './websocket-context.ts'
 
 const WATCHER = /^\/v4\/([^/]+)\/registry\/microservices\/([^/]+)\/watcher\/?$/
 const HEARTBEAT =
   /^\/v4\/([^/]+)\/registry\/microservices\/([^/]+)\/instances\/([^/]+)\/heartbeat\/?$/
-const WATCHER_PATTERN = '/v4/:project/registry/microservices/:serviceId/watcher'
-const HEARTBEAT_PATTERN =
-  '/v4/:project/registry/microservices/:serviceId/instances/:instanceId/heartbeat'
 
 /** The websocket side of the standalone server. */
 export interface WebSocketGateway {
@@ -53,25 +48,17 @@ export function createWebSocketGateway(options: {
       }
       if (registry.rbac) {
         // With RBAC on, the upgrade needs a token and a role allowing it, as any call does.
-        const [, project, serviceId, instanceId] = (watcher ?? heartbeat)!.map(decode)
-        const params: Record<string, string> = { project: project!, serviceId: serviceId! }
-        if (instanceId) params.instanceId = instanceId
         const header = (name: string) => {
-          const value = req.headers[name]
+          const value = req.headers[name.toLowerCase()]
           return (Array.isArray(value) ? value.join(', ') : value) ?? null
         }
-        void authorize(registry, {
+        void checkAuthorization(registry, req.headers.authorization, {
+          operationId: watcher ? 'watch' : 'heartbeatWebSocket',
           method: 'GET',
-          pattern: watcher ? WATCHER_PATTERN : HEARTBEAT_PATTERN,
-          params,
-          query: new URL(req.url ?? '/', 'http://upgrade').searchParams,
+          path: req.url ?? pathname,
           header,
-          ctx: websocketContext(req, project!),
         }).then(
-          (outcome) => {
-            if (outcome instanceof RegistryError) refuseUnauthorized(socket)
-            else upgrade()
-          },
+          (denied) => (denied ? refuseUnauthorized(socket) : upgrade()),
           () => refuseUnauthorized(socket),
         )
         return

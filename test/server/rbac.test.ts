@@ -167,6 +167,18 @@ describe('cse-mock serve --rbac', () => {
       status: 200,
       body: '',
     })
+    // A role limited to the watcher's service by its labels may open it.
+    const cart = {
+      name: 'cart-reader',
+      perms: [
+        { resources: [{ type: 'service', labels: { serviceName: 'cart' } }], verbs: ['get'] },
+      ],
+    }
+    expect((await call(server.url, 'POST', '/v4/roles', root, cart)).status).toBe(200)
+    const reader = { name: 'cart-1', password: PASSWORD, roles: ['cart-reader'] }
+    expect((await call(server.url, 'POST', '/v4/accounts', root, reader)).status).toBe(200)
+    const cartToken = await login(server.url, 'cart-1', PASSWORD)
+    expect(await upgrade(server.url, `${watcher}?x=1`, cartToken)).toEqual({ opened: true })
     const heartbeat = `/v4/default/registry/microservices/${String(created.json!.serviceId)}/instances/x/heartbeat`
     expect(await upgrade(server.url, heartbeat)).toEqual({ opened: false, status: 200, body: '' })
     await stopCli(server)
