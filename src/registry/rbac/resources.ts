@@ -28,7 +28,13 @@ const PARTIAL: readonly (readonly [string, string])[] = [
 ]
 
 /** Calls that need no token at all. */
-const OPEN = new Set(['/v4/token', '/v4/:project/registry/version', '/v4/:project/registry/health'])
+const OPEN = new Set([
+  '/v4/token',
+  '/v4/:project/registry/version',
+  '/v4/:project/registry/health',
+  '/version',
+  '/health',
+])
 
 /** Calls that need a valid token but no permission: one's own permissions and password. */
 const NO_PERMISSION = new Set(['/v4/self-perms', '/v4/accounts/:name/password'])
