@@ -36,6 +36,8 @@ export const createToken = defineOperation({
   operationId: 'createToken',
   method: 'post',
   path: '/v4/token',
+  // Service Center decodes the body itself: its own words for a missing body or a wrong type.
+  deferIssues: (issue) => issue.location === 'body',
   handle: async (input) => ({
     body: await input.registry.createToken(
       input.body,

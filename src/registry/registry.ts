@@ -2,6 +2,7 @@ import { batchFind } from './batch-find.ts'
 import { type RequestContext, requireService } from './core.ts'
 import * as dependencies from './dependencies.ts'
 import { type FindQuery, findInstances } from './discovery.ts'
+import { RegistryError } from './errors.ts'
 import { heartbeat, heartbeats } from './heartbeats.ts'
 import { getInstance, type InstanceReadOptions, listInstances } from './instance-queries.ts'
 import * as updates from './instance-updates.ts'
@@ -157,6 +158,7 @@ export class Registry extends ServiceOperations {
    * `address`); with it off, a token for any credentials.
    */
   async createToken(body: unknown, address = ''): Promise<{ token: string }> {
+    if (body === undefined) throw new RegistryError('400001', 'unexpected end of JSON input')
     if (this.rbac) return await this.rbac.login(body, address)
     const fields = accountFields(body)
     const exp = Math.floor((this.clock.now() + tokenLifetimeMs(fields.tokenExpirationTime)) / 1000)

@@ -210,6 +210,23 @@ describe('lockout', () => {
   })
 })
 
+describe('POST /v4/token, worded as Service Center words it', () => {
+  it('names the bad lifetime, the wrong type and the missing body as its decoder does', async () => {
+    const token = (body: unknown) => post('/v4/token', body)
+    expectError(
+      await token({ name: 'root', password: 'x', tokenExpirationTime: '1m' }),
+      '400001',
+      "field 'Account.TokenExpirationTime' invalid value '1m' does not match rule: {Regexp: TokenExpirationTime}",
+    )
+    expectError(
+      await token({ name: 1 }),
+      '400001',
+      'json: cannot unmarshal number into Go struct field Account.name of type string',
+    )
+    expectError(await token(undefined), '400001', 'unexpected end of JSON input')
+  })
+})
+
 describe('the Authorization header, parsed as Service Center parses it', () => {
   it('answers 401204 without a detail when the header is missing', async () => {
     const reply = await get('/microservices')
