@@ -3,6 +3,7 @@ import type { Registry } from '../registry/index.ts'
 import { accessOf, type Caller } from '../registry/rbac/index.ts'
 import { type ScopeRequest, scopeOf } from './auth-scope.ts'
 import { GO_ERROR_HEADERS } from './fallback.ts'
+import { filterServices } from './label-filter.ts'
 import type { Interceptor, OperationCall } from './operation.ts'
 import { matchOperation, OPERATIONS } from './operations.ts'
 import { errorResponse, textResponse } from './respond.ts'
@@ -52,7 +53,8 @@ export async function authorize(
         },
         registry,
       )
-      rbac.authorize(caller, scope)
+      const labels = rbac.authorize(caller, scope)
+      if (labels.length > 0) return { ...caller, labels }
     }
     return caller
   } catch (error) {
@@ -149,7 +151,13 @@ export function createAuthInterceptor(registry: Registry): Interceptor {
       }
       return errorResponse(outcome)
     }
-    if (outcome) call.ctx.caller = outcome
+    if (!outcome) return next()
+    call.ctx.caller = outcome
+    // Service Center filters only this list by the labels that allowed it (its filters for the
+    // consumer and provider lists are registered against the other response type).
+    if (outcome.labels && call.operationId === 'listServices') {
+      return filterServices(await next(), outcome.labels)
+    }
     return next()
   }
 }

@@ -126,6 +126,28 @@ describe('permissions', () => {
     expectError(await get(`/microservices/${bank}`, { headers: writer }), '403205')
   })
 
+  it('lists only the services its labels allow, serviceName with wildcards, as Service Center filters', async () => {
+    const perms = [
+      {
+        resources: [{ type: 'service', labels: { appId: 'shop', serviceName: 'ca*' } }],
+        verbs: ['get'],
+      },
+    ]
+    await role('shop-lister', perms, root)
+    const lister = await account('lister-a', ['shop-lister'], root)
+    await createService({ appId: 'shop', serviceName: 'cart' }, { headers: root })
+    await createService({ appId: 'shop', serviceName: 'orders' }, { headers: root })
+    await createService({ appId: 'bank', serviceName: 'cash' }, { headers: root })
+    const listed = expectJsonOk(
+      await get<{ services?: { serviceName: string }[] }>('/microservices', { headers: lister }),
+    )
+    expect(listed.services?.map((service) => service.serviceName)).toEqual(['cart'])
+    const all = expectJsonOk(
+      await get<{ services?: unknown[] }>('/microservices', { headers: root }),
+    )
+    expect(all.services).toHaveLength(3)
+  })
+
   it('answers 401201 to a non-admin naming a service that does not exist, as Service Center does', async () => {
     const dev = await account('dev-b', ['developer'], root)
     expectError(

@@ -35,6 +35,11 @@ export interface StoredAccount {
 export interface Caller {
   name: string
   roles: string[]
+  /**
+   * The labels of the permissions that allowed the call, when they have labels: Service Center
+   * filters the service list down to them.
+   */
+  labels?: Record<string, string>[]
 }
 
 /**
