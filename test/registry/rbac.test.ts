@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto'
+import { generateKeyPairSync, sign } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { clientAddress } from '../../src/http/client-address.ts'
 import { createVirtualClock, type RegistryError } from '../../src/registry/index.ts'
@@ -86,6 +86,32 @@ describe('passwords and keys', () => {
       account: 'root',
       exp: 2_000_000_000,
       roles: ['admin'],
+    })
+  })
+})
+
+describe('token headers, read as Go’s JWT library reads them', () => {
+  it('verifies by the header’s RSA algorithm and refuses other key types', async () => {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const signer = new TokenSigner({
+      privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    })
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    const claims = b64({ account: 'root', exp: 2_000_000_000, roles: ['admin'] })
+    const signed = (alg: string, hash: string) => {
+      const content = `${b64({ alg, typ: 'JWT' })}.${claims}`
+      return `${content}.${sign(hash, Buffer.from(content), pair.privateKey).toString('base64url')}`
+    }
+    const now = 1_900_000_000_000
+    expect(await signer.verify(signed('RS256', 'sha256'), now)).toMatchObject({ account: 'root' })
+    expect(await signer.verify(signed('RS256', 'sha512'), now)).toEqual({
+      expired: false,
+      detail: 'crypto/rsa: verification error',
+    })
+    expect(await signer.verify(signed('HS256', 'sha256'), now)).toEqual({
+      expired: false,
+      detail: 'key is of invalid type',
     })
   })
 })

@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.ts'
 import { RegistryError, RegistryUsageError } from '../errors.ts'
-import { newInstanceId } from '../ids.ts'
 import { tokenLifetimeMs } from '../token.ts'
-import { accountFields, publicAccount } from './accounts.ts'
+import { AccountStore } from './account-store.ts'
+import { accountFields } from './accounts.ts'
+import { callerOf } from './claims.ts'
 import { banKey, Lockout } from './lockout.ts'
 import {
   type Account,
@@ -20,7 +21,7 @@ import { hashPassword, samePassword } from './passwords.ts'
 import { ADMIN_PERMS, DEVELOPER_PERMS, decide } from './permissions.ts'
 import { RoleStore } from './roles.ts'
 import { type KeyPair, TokenSigner } from './tokens.ts'
-import { checkAccountUpdate, checkNewAccount, checkPasswordChange } from './validation.ts'
+import { checkNewAccount } from './validation.ts'
 
 /**
  * How to switch Service Center's RBAC on in the mock.
@@ -56,7 +57,7 @@ export interface RbacState {
  */
 export class Rbac {
   readonly #clock: Clock
-  readonly #accounts = new Map<string, StoredAccount>()
+  readonly accounts: AccountStore
   readonly roles: RoleStore
   readonly lockout: Lockout
   readonly signer: TokenSigner
@@ -83,6 +84,7 @@ export class Rbac {
     }
     this.roles = new RoleStore(clock)
     this.lockout = new Lockout(clock)
+    this.accounts = new AccountStore(clock, this.roles, this.lockout)
     this.signer = new TokenSigner(options.keys)
     this.#ready = this.#initialise()
   }
@@ -99,7 +101,7 @@ export class Rbac {
   }
 
   async #initialise(): Promise<void> {
-    this.#accounts.clear()
+    this.accounts.replace([])
     this.lockout.clear()
     this.roles.reset()
     this.roles.createBuiltIn(ROLE_ADMIN, ADMIN_PERMS)
@@ -108,24 +110,10 @@ export class Rbac {
     if (this.#options.rootPassword !== undefined)
       initial.unshift([ROOT_ACCOUNT, this.#options.rootPassword])
     for (const [name, password] of initial) {
-      if (!this.#accounts.has(name))
-        this.#store(name, await hashPassword(password), [ROLE_ADMIN], 'active')
+      if (!this.accounts.find(name)) {
+        this.accounts.store(name, await hashPassword(password), [ROLE_ADMIN], 'active')
+      }
     }
-  }
-
-  #store(name: string, password: string, roles: string[], status: string): StoredAccount {
-    const now = String(Math.floor(this.#clock.now() / 1000))
-    const stored: StoredAccount = {
-      id: newInstanceId(),
-      name,
-      password,
-      roles,
-      status,
-      createTime: now,
-      updateTime: now,
-    }
-    this.#accounts.set(name, stored)
-    return stored
   }
 
   /** `POST /v4/token`: checks the lockout and the credentials, then signs a token. */
@@ -135,7 +123,7 @@ export class Rbac {
     const ms = tokenLifetimeMs(fields.tokenExpirationTime)
     const key = banKey(fields.name, address)
     if (this.lockout.isBanned(key)) throw new RegistryError('403201')
-    const account = this.#accounts.get(fields.name)
+    const account = this.accounts.find(fields.name)
     if (!account || !(await samePassword(account.password, fields.password))) {
       this.lockout.fail(key)
       throw new RegistryError('401202')
@@ -160,7 +148,7 @@ export class Rbac {
     }
     const caller = callerOf(checked as Record<string, unknown>)
     await this.#ready
-    if (caller.name !== ROOT_ACCOUNT && !this.#accounts.has(caller.name)) {
+    if (caller.name !== ROOT_ACCOUNT && !this.accounts.find(caller.name)) {
       throw new RegistryError('401206', `account [${caller.name}] is deleted`)
     }
     return caller
@@ -185,7 +173,7 @@ export class Rbac {
   /** `GET /v4/self-perms`. */
   async selfPerms(caller: Caller): Promise<{ perms?: Permission[] }> {
     await this.#ready
-    const account = this.#accounts.get(caller.name)
+    const account = this.accounts.find(caller.name)
     if (!account) throw new RegistryError('400200', `account [${caller.name}] not exist`)
     const perms: Permission[] = []
     for (const name of account.roles) perms.push(...(this.roles.get(name).perms ?? []))
@@ -195,83 +183,37 @@ export class Rbac {
   /** `POST /v4/accounts`. */
   async createAccount(body: unknown): Promise<void> {
     await this.#ready
-    const fields = accountFields(body)
-    checkNewAccount(fields)
-    const missing = fields.roles.find((role) => !this.roles.find(role))
-    if (missing !== undefined) throw new RegistryError('400202', 'role not exist')
-    if (this.#accounts.has(fields.name)) throw new RegistryError('409200', 'account is duplicated')
-    const hash = await hashPassword(fields.password)
-    if (this.#accounts.has(fields.name)) throw new RegistryError('409200', 'account is duplicated')
-    this.#store(fields.name, hash, [...fields.roles], fields.status || 'active')
+    await this.accounts.create(body)
   }
 
   /** `POST /v4/accounts/batch-create`: one outcome per account. */
   async batchCreateAccounts(body: unknown) {
-    const accounts = (body as { accounts?: unknown } | undefined)?.accounts
-    const list = Array.isArray(accounts) ? accounts : []
-    if (list.length < 1 || list.length > 20) {
-      throw new RegistryError(
-        '400001',
-        `field 'BatchCreateAccountsRequest.Accounts' invalid value '${goList(list)}' does not match rule: {Min: 1, Max: 20}`,
-      )
-    }
-    const results: { name: string; errorCode?: string; errorMessage?: string; detail?: string }[] =
-      []
-    for (const entry of list) {
-      const given = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<
-        string,
-        unknown
-      >
-      const name = typeof given.name === 'string' ? given.name : ''
-      try {
-        const password =
-          typeof given.password === 'string' && given.password
-            ? given.password
-            : generatedPassword()
-        await this.createAccount({ ...given, password })
-        results.push({ name })
-      } catch (error) {
-        if (!(error instanceof RegistryError)) throw error
-        results.push({ name, ...error.toErrorBody() })
-      }
-    }
-    return { accounts: results }
+    await this.#ready
+    return this.accounts.batchCreate(body)
   }
 
   /** `GET /v4/accounts`. */
   async listAccounts(): Promise<{ total?: number; data?: Account[] }> {
     await this.#ready
-    const data = [...this.#accounts.values()].map(publicAccount)
-    return data.length ? { total: data.length, data } : {}
+    return this.accounts.list()
   }
 
   /** `GET /v4/accounts/{name}`. */
   async getAccount(name: string): Promise<Account> {
     await this.#ready
-    return publicAccount(this.#require(name))
+    return this.accounts.get(name)
   }
 
   /** `PUT /v4/accounts/{name}`: new roles and/or status. */
   async updateAccount(caller: Caller, name: string, body: unknown): Promise<void> {
     await this.#ready
-    const fields = accountFields(body)
-    checkAccountUpdate(fields)
-    this.#checkTarget(caller, name)
-    const account = this.#require(name)
-    const roles = fields.roles.length ? [...fields.roles] : account.roles
-    if (roles.some((role) => !this.roles.find(role)))
-      throw new RegistryError('400202', 'role not exist')
-    account.roles = roles
-    if (fields.status) account.status = fields.status
-    account.updateTime = String(Math.floor(this.#clock.now() / 1000))
+    this.accounts.update(caller, name, body)
   }
 
   /** `DELETE /v4/accounts/{name}`: its tokens answer 401206 from now on. */
   async deleteAccount(caller: Caller, name: string): Promise<void> {
     await this.#ready
-    this.#checkTarget(caller, name)
-    this.#require(name)
-    this.#accounts.delete(name)
+    this.accounts.delete(caller, name)
   }
 
   /** `POST /v4/accounts/{name}/password`. */
@@ -282,28 +224,7 @@ export class Rbac {
     address: string,
   ): Promise<void> {
     await this.#ready
-    const fields = accountFields(body)
-    checkPasswordChange(name, fields.password)
-    if (caller.name !== name) {
-      if (!this.isAdmin(caller))
-        throw new RegistryError('403001', 'can not change other account password')
-      const account = this.#require(name)
-      account.password = await hashPassword(fields.password)
-      return
-    }
-    if (!fields.currentPassword)
-      throw new RegistryError('400001', 'current password should not be empty')
-    const key = banKey(name, address)
-    if (this.lockout.isBanned(key)) throw new RegistryError('403201')
-    if (fields.currentPassword === fields.password) {
-      throw new RegistryError('400206', 'the password can not be same as old one')
-    }
-    const account = this.#require(name)
-    if (!(await samePassword(account.password, fields.currentPassword))) {
-      this.lockout.fail(key)
-      throw new RegistryError('401207')
-    }
-    account.password = await hashPassword(fields.password)
+    await this.accounts.changePassword(caller, name, body, address)
   }
 
   /** `GET /v4/account-locks`. */
@@ -340,71 +261,18 @@ export class Rbac {
   /** `DELETE /v4/roles/{name}`: refused while an account has the role. */
   async deleteRole(name: string): Promise<void> {
     await this.#ready
-    this.roles.delete(name, (role) =>
-      [...this.#accounts.values()].some((account) => account.roles.includes(role)),
-    )
+    this.roles.delete(name, (role) => this.accounts.hasRole(role))
   }
 
   /** Accounts and roles as JSON, passwords as hashes. */
   snapshot(): RbacState {
-    return {
-      accounts: [...this.#accounts.values()].map((account) => ({
-        ...account,
-        roles: [...account.roles],
-      })),
-      roles: this.roles.list(),
-    }
+    return { accounts: this.accounts.all(), roles: this.roles.list() }
   }
 
   /** Replaces the accounts and roles with those of a snapshot. */
   async restore(state: RbacState): Promise<void> {
     await this.#ready
-    this.#accounts.clear()
-    for (const account of state.accounts)
-      this.#accounts.set(account.name, { ...account, roles: [...account.roles] })
+    this.accounts.replace(state.accounts)
     this.roles.replace(state.roles)
   }
-
-  #require(name: string): StoredAccount {
-    const account = this.#accounts.get(name)
-    if (!account) throw new RegistryError('400200', `account [${name}] not exist`)
-    return account
-  }
-
-  #checkTarget(caller: Caller, name: string): void {
-    if (name === ROOT_ACCOUNT) throw new RegistryError('403202', 'root can not be operated')
-    if (name === caller.name) throw new RegistryError('403204', 'your account can not be operated')
-  }
-}
-
-/** Reads the `account` and `roles` claims as Service Center does (an old `role` claim too). */
-function callerOf(claims: Record<string, unknown>): Caller {
-  const name = claims.account
-  if (typeof name !== 'string') throw new RegistryError('401201', 'type convert error')
-  let roles: string[]
-  if ('role' in claims) {
-    if (typeof claims.role !== 'string')
-      throw new RegistryError('401201', 'convert role to string failed')
-    roles = [claims.role]
-  } else if (!('roles' in claims)) {
-    throw new RegistryError('401201', 'token contains no valid roles')
-  } else if (
-    !Array.isArray(claims.roles) ||
-    claims.roles.some((role) => typeof role !== 'string')
-  ) {
-    throw new RegistryError('401201', 'type convert error')
-  } else {
-    roles = claims.roles as string[]
-  }
-  if (roles.length === 0) throw new RegistryError('401201', 'no role found in token')
-  return { name, roles }
-}
-
-function goList(list: unknown[]): string {
-  return `[${list.map(() => '0x0').join(' ')}]`
-}
-
-/** A password that passes Service Center's rule, for batch entries sent without one. */
-function generatedPassword(): string {
-  return `Gen#${newInstanceId().slice(0, 12)}A1`
 }

@@ -28,6 +28,7 @@ export interface TokenRefusal {
 }
 
 const ALGORITHM = 'RS512'
+const RSA_ALGORITHMS = new Set(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'])
 const CACHE_LIMIT = 1000
 
 /**
@@ -42,6 +43,7 @@ export class TokenSigner {
   #given: KeyPair | undefined
   #keys: Promise<{ sign: Key; verify: Key; pair: Promise<KeyPair> }> | undefined
   readonly #verified = new Map<string, Record<string, unknown>>()
+  readonly #otherKeys = new Map<string, Promise<Key>>()
 
   constructor(pair?: KeyPair) {
     this.#given = pair
@@ -86,9 +88,15 @@ export class TokenSigner {
     const refuse = (detail: string): TokenRefusal => ({ expired: false, detail })
     if (token.split('.').length !== 3) return refuse('token contains an invalid number of segments')
     const jose = await loadJose()
-    const { verify } = await this.#load()
+    const alg = headerAlg(token)
+    // Go's JWT library verifies RSA tokens by the algorithm their header names, with the RSA
+    // public key; any other key type is refused.
+    if (alg !== undefined && !RSA_ALGORITHMS.has(alg)) return refuse('key is of invalid type')
     try {
-      const { payload } = await jose.compactVerify(token, verify, { algorithms: [ALGORITHM] })
+      const verify = await this.#verifyKey(alg ?? ALGORITHM)
+      const { payload } = await jose.compactVerify(token, verify, {
+        algorithms: [alg ?? ALGORITHM],
+      })
       const claims: unknown = JSON.parse(new TextDecoder().decode(payload))
       if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
         return refuse('json: cannot unmarshal into Go value of type jwt.MapClaims')
@@ -102,6 +110,16 @@ export class TokenSigner {
       if (code === 'ERR_JOSE_ALG_NOT_ALLOWED') return refuse('key is of invalid type')
       return refuse('illegal base64 data at input byte 0')
     }
+  }
+
+  #verifyKey(alg: string): Promise<Key> {
+    if (alg === ALGORITHM) return this.#load().then((keys) => keys.verify)
+    let key = this.#otherKeys.get(alg)
+    if (!key) {
+      key = this.keyPair().then(async (pair) => (await loadJose()).importSPKI(pair.publicKey, alg))
+      this.#otherKeys.set(alg, key)
+    }
+    return key
   }
 
   #load() {
@@ -126,6 +144,18 @@ export class TokenSigner {
       return { sign: generated.privateKey, verify: generated.publicKey, pair }
     })()
     return this.#keys
+  }
+}
+
+/** The `alg` of a token's header, `undefined` when the header cannot be read. */
+function headerAlg(token: string): string | undefined {
+  try {
+    const part = token.slice(0, token.indexOf('.')).replace(/-/g, '+').replace(/_/g, '/')
+    const header: unknown = JSON.parse(atob(part))
+    const alg = (header as { alg?: unknown } | null)?.alg
+    return typeof alg === 'string' ? alg : undefined
+  } catch {
+    return undefined
   }
 }
 
