@@ -3,7 +3,7 @@
  * Run with `npm run check:generated`.
  */
 import { readFile } from 'node:fs/promises'
-import { renderGenerated, SPEC_FILE } from './generate.ts'
+import { CONTROL_SPEC_FILE, renderGenerated, SPEC_FILE } from './generate.ts'
 
 const root = new URL('..', import.meta.url)
 const stale: string[] = []
@@ -18,4 +18,4 @@ if (stale.length > 0) {
   )
   process.exit(1)
 }
-console.log(`Generated files match ${SPEC_FILE}.`)
+console.log(`Generated files match ${SPEC_FILE} and ${CONTROL_SPEC_FILE}.`)

@@ -1,6 +1,6 @@
 import type { CseMockOptions } from '../mock.ts'
 import type { Profile } from '../registry/index.ts'
-import { DEFAULT_HOST, DEFAULT_PORT } from '../server/index.ts'
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS } from '../server/index.ts'
 import { DEFAULT_PING_INTERVAL_MS } from '../server/keep-alive.ts'
 import { choiceFlag, type FlagSpec, integerFlag, parseFlags } from './flags.ts'
 import type { LogFormat } from './log-format.ts'
@@ -78,6 +78,21 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     default: 'system',
     description: 'virtual: time only moves through the control API',
   },
+  {
+    name: 'shutdown-timeout',
+    type: 'string',
+    value: 'MS',
+    default: String(DEFAULT_SHUTDOWN_TIMEOUT_MS),
+    description: 'On SIGINT/SIGTERM, cut off requests still open after this many milliseconds',
+  },
+  {
+    name: 'allowed-hosts',
+    type: 'string',
+    value: 'LIST',
+    default: 'loopback names, IPs, --host',
+    description:
+      'More Host names the control API accepts, comma-separated; .domain for subdomains; all',
+  },
   { name: 'quiet', type: 'boolean', default: 'off', description: 'Do not log requests' },
   {
     name: 'log-format',
@@ -106,6 +121,8 @@ export interface ServeSettings {
   host: string
   port: number
   pingIntervalMs: number
+  shutdownTimeoutMs: number
+  allowedHosts: string[] | 'all' | undefined
   quiet: boolean
   logFormat: LogFormat
   snapshotOnExit: string | undefined
@@ -132,6 +149,8 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
   }
   const port = number('port', 0, 65_535, ' (0 picks a free port)') ?? DEFAULT_PORT
   const pingIntervalMs = number('ws-ping-interval', 1, 3_600_000) ?? DEFAULT_PING_INTERVAL_MS
+  const shutdownTimeoutMs = number('shutdown-timeout', 0, 3_600_000) ?? DEFAULT_SHUTDOWN_TIMEOUT_MS
+  const allowedHosts = hostList(text('allowed-hosts'))
   const logFormat = choiceFlag<LogFormat>('log-format', text('log-format') ?? 'text', [
     'text',
     'json',
@@ -159,10 +178,24 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
     host,
     port,
     pingIntervalMs,
+    shutdownTimeoutMs,
+    allowedHosts,
     quiet: flags.quiet === true,
     logFormat,
     snapshotOnExit,
     fixture,
     mockOptions,
   }
+}
+
+function hostList(value: string | undefined): string[] | 'all' | undefined {
+  if (value === undefined) return undefined
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  if (names.length === 0) {
+    throw new CliUsageError('--allowed-hosts needs at least one name, e.g. mock.test,.internal')
+  }
+  return names.includes('all') ? 'all' : names
 }

@@ -1,3 +1,4 @@
+import { readLimited } from '../http/read-limited.ts'
 import { ControlError } from './respond.ts'
 
 /** Snapshots of large registries are the biggest bodies; anything past this is a mistake. */
@@ -5,19 +6,19 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024
 
 /**
  * Reads a control call's JSON body; an empty body is `undefined`, anything that is not JSON
- * is a 400 `INVALID_JSON`.
+ * is a 400 `INVALID_JSON`, a body over 32 MiB (declared or streamed) a 413 `BODY_TOO_LARGE`
+ * answered before more than the limit is held in memory.
  * @example
  * const body = await readControlBody(request)
  */
 export async function readControlBody(request: Request): Promise<unknown> {
-  const text = await request.text()
-  if (text.length > MAX_BODY_BYTES) {
-    throw new ControlError(
-      413,
-      'BODY_TOO_LARGE',
-      `The body has ${text.length} characters; the control API takes at most ${MAX_BODY_BYTES}.`,
-    )
-  }
+  if (!request.body) return undefined
+  const declared = Number(request.headers.get('content-length'))
+  if (declared > MAX_BODY_BYTES) throw tooLarge(declared)
+  const bytes = await readLimited(request.body, MAX_BODY_BYTES, (seen) =>
+    tooLarge(seen, 'at least '),
+  )
+  const text = new TextDecoder().decode(bytes)
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
@@ -30,20 +31,12 @@ export async function readControlBody(request: Request): Promise<unknown> {
   }
 }
 
-/**
- * Requires a JSON object body; `what` names it in the error.
- * @example
- * const body = objectBody(await readControlBody(request), 'the profile body')
- */
-export function objectBody(body: unknown, what: string): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ControlError(
-      400,
-      'INVALID_BODY',
-      `Expected ${what} to be a JSON object, got ${kindOf(body)}.`,
-    )
-  }
-  return body as Record<string, unknown>
+function tooLarge(size: number, atLeast = ''): ControlError {
+  return new ControlError(
+    413,
+    'BODY_TOO_LARGE',
+    `The body has ${atLeast}${size} bytes; the control API takes at most ${MAX_BODY_BYTES}.`,
+  )
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type HttpHandler, http } from 'msw'
 import { InvalidFaultRuleError } from '../faults/errors.ts'
 import type { FaultRule } from '../faults/types.ts'
+import { checkAuthorization } from '../http/auth.ts'
 import type { CseMock } from '../mock.ts'
 import { InvalidSeedOptionsError } from '../seed/options.ts'
 import { readControlBody } from './body.ts'
@@ -24,6 +25,8 @@ interface ControlInput {
 }
 
 interface ControlRoute {
+  /** The operationId of spec/cse-mock-control.yaml, which authorization is asked about. */
+  operationId: string
   method: ControlMethod
   /** MSW path under the prefix, e.g. `/faults/:id`. */
   path: string
@@ -43,7 +46,11 @@ export function createControlHandlers(mock: CseMock, baseUrl = '*'): HttpHandler
   const prefix = `${baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '')}${CONTROL_PREFIX}`
   const handlers = routes.map((route) =>
     http[route.method](`${prefix}${route.path}`, ({ request, params }) =>
-      guard(() => route.handle({ request, url: new URL(request.url), params: flat(params) })),
+      guard(async () => {
+        const url = new URL(request.url)
+        await authorize(mock, route, request, url)
+        return route.handle({ request, url, params: flat(params) })
+      }),
     ),
   )
   handlers.push(http.all(`${prefix}/*`, ({ request }) => guard(() => unrouted(routes, request))))
@@ -53,6 +60,7 @@ export function createControlHandlers(mock: CseMock, baseUrl = '*'): HttpHandler
 function controlRoutes(mock: CseMock): ControlRoute[] {
   return [
     {
+      operationId: 'reset',
       method: 'post',
       path: '/reset',
       handle: async () => {
@@ -61,6 +69,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'seed',
       method: 'post',
       path: '/seed',
       handle: async ({ request }) => {
@@ -76,8 +85,14 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         return controlNoContent()
       },
     },
-    { method: 'get', path: '/snapshot', handle: () => controlJson(200, mock.snapshot()) },
     {
+      operationId: 'getSnapshot',
+      method: 'get',
+      path: '/snapshot',
+      handle: () => controlJson(200, mock.snapshot()),
+    },
+    {
+      operationId: 'putSnapshot',
       method: 'put',
       path: '/snapshot',
       handle: async ({ request }) => {
@@ -94,8 +109,14 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         return controlNoContent()
       },
     },
-    { method: 'get', path: '/clock', handle: () => controlJson(200, clockState(mock)) },
     {
+      operationId: 'getClock',
+      method: 'get',
+      path: '/clock',
+      handle: () => controlJson(200, clockState(mock)),
+    },
+    {
+      operationId: 'advanceClock',
       method: 'post',
       path: '/clock/advance',
       handle: async ({ request }) => {
@@ -112,11 +133,13 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'getProfile',
       method: 'get',
       path: '/profile',
       handle: () => controlJson(200, { profile: mock.registry.profile }),
     },
     {
+      operationId: 'putProfile',
       method: 'put',
       path: '/profile',
       handle: async ({ request }) => {
@@ -125,11 +148,13 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'listFaults',
       method: 'get',
       path: '/faults',
       handle: () => controlJson(200, { faults: mock.faults.list() }),
     },
     {
+      operationId: 'addFault',
       method: 'post',
       path: '/faults',
       handle: async ({ request }) => {
@@ -145,6 +170,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'clearFaults',
       method: 'delete',
       path: '/faults',
       handle: () => {
@@ -153,6 +179,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'removeFault',
       method: 'delete',
       path: '/faults/:id',
       handle: ({ params }) => {
@@ -164,12 +191,14 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       },
     },
     {
+      operationId: 'listRequests',
       method: 'get',
       path: '/requests',
       handle: ({ url }) =>
         controlJson(200, { requests: mock.requests.list(requestFilterInput(url.searchParams)) }),
     },
     {
+      operationId: 'clearRequests',
       method: 'delete',
       path: '/requests',
       handle: () => {
@@ -207,11 +236,40 @@ function unrouted(routes: ControlRoute[], request: Request): Response {
   )
 }
 
+/**
+ * The control API reads and replaces the whole registry: with RBAC on it asks for a valid
+ * token of an existing account, through the same check as the registry's own calls.
+ */
+async function authorize(
+  mock: CseMock,
+  route: ControlRoute,
+  request: Request,
+  url: URL,
+): Promise<void> {
+  const refusal = await checkAuthorization(mock.registry, request.headers.get('authorization'), {
+    operationId: route.operationId,
+    method: request.method,
+    path: url.pathname,
+  })
+  if (!refusal) return
+  const status = refusal.status === 403 ? 403 : 401
+  throw new ControlError(
+    status,
+    status === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED',
+    `${refusal.errorMessage} (${refusal.code})${refusal.detail ? `: ${refusal.detail}` : ''}`,
+  )
+}
+
 async function guard(run: () => Response | Promise<Response>): Promise<Response> {
   try {
     return await run()
   } catch (error) {
     if (error instanceof ControlError) return controlErrorResponse(error)
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return controlErrorResponse(
+        new ControlError(400, 'INVALID_BODY', 'The body is nested too deeply to be read.'),
+      )
+    }
     const reason = error instanceof Error ? error.message : String(error)
     return controlErrorResponse(new ControlError(500, 'INTERNAL_ERROR', reason))
   }

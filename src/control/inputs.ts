@@ -1,34 +1,35 @@
 import type { RequestLogFilter } from '../faults/types.ts'
-import { PROFILE_RULES, type Profile } from '../registry/profile.ts'
-import { DEFAULT_SEED_OPTIONS, type SeedOptions } from '../seed/options.ts'
-import { kindOf, objectBody } from './body.ts'
+import type { Profile } from '../registry/profile.ts'
+import type { SeedOptions } from '../seed/options.ts'
+import {
+  controlQueryParameters,
+  validateControlBody,
+  validateControlQuery,
+  validateControlSchema,
+} from '../spec/control-validators.ts'
+import type { ValidationIssue } from '../spec/validators.ts'
+import { kindOf } from './body.ts'
+import { describeIssues } from './describe-issues.ts'
 import { ControlError } from './respond.ts'
 
-/** A hundred years: larger jumps are typos, and would overflow the registry's timestamps. */
-const MAX_ADVANCE_MS = 100 * 365 * 24 * 3600 * 1000
-const SEED_KEYS = Object.keys(DEFAULT_SEED_OPTIONS)
-const FILTER_KEYS = ['operationId', 'method', 'status']
-
 /**
- * Reads `POST /__cse-mock/seed`: seed options, a bare seed number, or nothing for the defaults.
- * The values themselves are checked by the seeder.
+ * Reads `POST /__cse-mock/seed`: seed options, a bare seed number, or nothing for the defaults,
+ * checked against the operation's body schema in spec/cse-mock-control.yaml (the bounds of
+ * every count included); the seeder checks the totals.
  * @example
  * seedInput({ seed: 7, apps: 1 })
  */
 export function seedInput(body: unknown): number | Partial<SeedOptions> {
   if (body === undefined) return {}
-  if (typeof body === 'number') return body
-  const options = objectBody(body, 'the seed options')
-  for (const key of Object.keys(options)) {
-    if (!SEED_KEYS.includes(key)) {
-      throw new ControlError(
-        400,
-        'INVALID_SEED_OPTIONS',
-        `The seed options have the unknown field "${key}"; known fields: ${SEED_KEYS.join(', ')}.`,
-      )
-    }
+  if (!isObject(body) && typeof body !== 'number') {
+    throw invalidBody(
+      `Expected the seed options to be a JSON object or a seed number, got ${kindOf(body)}.`,
+    )
   }
-  return options as Partial<SeedOptions>
+  if (typeof body === 'number') check('seed', body, 'INVALID_SEED_OPTIONS', 'the seed')
+  else
+    report(validateControlSchema('SeedOptions', body), 'INVALID_SEED_OPTIONS', 'the seed options')
+  return body as number | Partial<SeedOptions>
 }
 
 /**
@@ -37,15 +38,11 @@ export function seedInput(body: unknown): number | Partial<SeedOptions> {
  * profileInput({ profile: 'servicecomb' }) // 'servicecomb'
  */
 export function profileInput(body: unknown): Profile {
-  const { profile } = objectBody(body, 'the profile body')
-  if (typeof profile !== 'string' || !Object.hasOwn(PROFILE_RULES, profile)) {
-    throw new ControlError(
-      400,
-      'INVALID_PROFILE',
-      `profile is ${profile === undefined ? 'missing' : JSON.stringify(profile)}; use one of ${Object.keys(PROFILE_RULES).join(', ')}.`,
-    )
+  if (!isObject(body)) {
+    throw invalidBody(`Expected the profile body to be a JSON object, got ${kindOf(body)}.`)
   }
-  return profile as Profile
+  check('putProfile', body, 'INVALID_PROFILE', 'the profile body')
+  return body.profile as Profile
 }
 
 /**
@@ -54,43 +51,61 @@ export function profileInput(body: unknown): Profile {
  * advanceInput({ ms: 30_000 }) // 30000
  */
 export function advanceInput(body: unknown): number {
-  const { ms } = objectBody(body, 'the advance body')
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
-    throw new ControlError(
-      400,
-      'INVALID_BODY',
-      `ms is ${typeof ms === 'number' ? ms : kindOf(ms)}; expected milliseconds from 0 to ${MAX_ADVANCE_MS}.`,
-    )
+  if (!isObject(body)) {
+    throw invalidBody(`Expected the advance body to be a JSON object, got ${kindOf(body)}.`)
   }
-  return ms
+  check('advanceClock', body, 'INVALID_BODY', 'the advance body')
+  return body.ms as number
 }
 
 /**
- * Reads the filters of `GET /__cse-mock/requests` from its query string.
+ * Reads the filters of `GET /__cse-mock/requests` from its query string, each checked against
+ * its parameter in spec/cse-mock-control.yaml.
  * @example
  * requestFilterInput(new URLSearchParams('status=503')) // { status: 503 }
  */
 export function requestFilterInput(query: URLSearchParams): RequestLogFilter {
-  const filter: RequestLogFilter = {}
-  for (const [key, value] of query) {
-    if (!FILTER_KEYS.includes(key)) {
+  const known = Object.keys(controlQueryParameters('listRequests'))
+  const filter: Record<string, unknown> = {}
+  for (const [key, raw] of query) {
+    if (!known.includes(key)) {
       throw new ControlError(
         400,
         'INVALID_QUERY',
-        `Unknown query parameter "${key}"; the request log filters by ${FILTER_KEYS.join(', ')}.`,
+        `Unknown query parameter "${key}"; the request log filters by ${known.join(', ')}.`,
       )
     }
-    if (key === 'status') {
-      if (!/^\d{1,3}$/.test(value)) {
-        throw new ControlError(
-          400,
-          'INVALID_QUERY',
-          `status is "${value}"; expected a number such as 503.`,
-        )
-      }
-      filter.status = Number(value)
-    } else if (key === 'method') filter.method = value
-    else filter.operationId = value
+    const { value, issues } = validateControlQuery('listRequests', key, raw)
+    if (issues.length > 0) {
+      throw new ControlError(
+        400,
+        'INVALID_QUERY',
+        `The query is invalid: ${describeIssues(issues)}.`,
+      )
+    }
+    filter[key] = value
   }
-  return filter
+  return filter as RequestLogFilter
+}
+
+/**
+ * Checks a control body against the request body schema of `operationId`, answering `code`.
+ * @example
+ * check('addFault', body, 'INVALID_FAULT_RULE', 'the rule')
+ */
+export function check(operationId: string, body: unknown, code: string, what: string): void {
+  report(validateControlBody(operationId, body), code, what)
+}
+
+function report(issues: ValidationIssue[], code: string, what: string): void {
+  if (issues.length === 0) return
+  throw new ControlError(400, code, `Invalid input: ${describeIssues(issues, what)}.`)
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function invalidBody(message: string): ControlError {
+  return new ControlError(400, 'INVALID_BODY', message)
 }

@@ -807,7 +807,10 @@ export interface paths {
         /**
          * Change the status of instances by properties
          * @description Sets `status` on every instance of the tenant whose properties contain all pairs of
-         *     `matches.properties` (Service Center 2.2 and later). The status value is not validated.
+         *     `matches.properties` (Service Center 2.2 and later). Service Center stores any status
+         *     text here; the mock takes only the instance statuses (`UP`, `DOWN`, `STARTING`,
+         *     `TESTING`, `OUTOFSERVICE`) and answers `400001` for anything else, so no instance is left
+         *     with a status clients cannot read back.
          */
         put: operations["updateInstancesStatus"];
         post?: never;
@@ -2086,7 +2089,7 @@ export interface components {
             consumers?: components["schemas"]["MicroService"][];
         };
         /**
-         * @description Sets `status` on every instance of the tenant whose properties contain all given pairs. The status is not validated.
+         * @description Sets `status` on every instance of the tenant whose properties contain all given pairs. `status` must be one of the instance statuses.
          * @example {
          *       "matches": {
          *         "properties": {
@@ -2102,7 +2105,8 @@ export interface components {
                     [key: string]: string;
                 };
             };
-            status?: string;
+            /** @enum {string} */
+            status: "UP" | "DOWN" | "STARTING" | "TESTING" | "OUTOFSERVICE";
         };
     };
     responses: {
@@ -2386,6 +2390,8 @@ export interface operations {
                     "application/json": components["schemas"]["VersionResponse"];
                 };
             };
+            /** @description The `project` path segment breaks its rule (1–64 characters), checked on every path (`400001`). */
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
         };
     };

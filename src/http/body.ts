@@ -1,11 +1,12 @@
 import { RegistryError } from '../registry/errors.ts'
+import { readLimited } from './read-limited.ts'
 
 /** Service Center's `server.request.maxBodyBytes` default (reference §1.3). */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 
 /**
  * Reads a JSON request body the way the registry does: no body is `undefined`, a body over the
- * limit or one that is not JSON is 400001.
+ * limit or one that is not JSON is 400001. The limit holds while the body streams in.
  * @example
  * const body = await readJsonBody(request, 5 * 1024)
  */
@@ -15,7 +16,7 @@ export async function readJsonBody(
 ): Promise<unknown> {
   if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return undefined
   checkDeclaredLength(request.headers.get('content-length'), maxBytes)
-  return parseJsonBody(new Uint8Array(await request.arrayBuffer()), maxBytes)
+  return parseJsonBody(await readLimited(request.body, maxBytes, bodyTooLarge(maxBytes)), maxBytes)
 }
 
 /**
@@ -47,9 +48,18 @@ export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYT
   }
 }
 
-function tooLarge(limit: number, size: number) {
+/**
+ * The 400001 of a body past the limit, for a reader that counts as it goes.
+ * @example
+ * await readNodeLimited(req, maxBytes, bodyTooLarge(maxBytes))
+ */
+export function bodyTooLarge(limit: number): (bytesSeen: number) => RegistryError {
+  return (seen) => tooLarge(limit, seen, 'at least ')
+}
+
+function tooLarge(limit: number, size: number, atLeast = '') {
   return new RegistryError(
     '400001',
-    `http: request body too large (limit ${limit} bytes, got ${size})`,
+    `http: request body too large (limit ${limit} bytes, got ${atLeast}${size})`,
   )
 }

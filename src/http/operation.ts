@@ -108,8 +108,31 @@ function contextFrom(
  * describeIssue({ location: 'body', name: 'instance.hostName', message: 'is required' })
  */
 export function describeIssue(issue: ValidationIssue): string {
-  const value = issue.value === undefined ? '' : ` invalid value '${String(issue.value)}'`
+  const value = issue.value === undefined ? '' : ` invalid value '${showValue(issue.value)}'`
   return `field '${issue.name}'${value} ${issue.message}`
+}
+
+/**
+ * A value as an issue quotes it. Objects and arrays are named, not printed: `String()` of an
+ * array recurses into every level, and a few kilobytes of `[[[[…]]]]` overflow the stack.
+ */
+function showValue(value: unknown): string {
+  if (Array.isArray(value)) return '[…]'
+  if (typeof value === 'object' && value !== null) return '{…}'
+  return String(value)
+}
+
+/**
+ * A JSON body nested deeper than the engine's stack: the input's fault, so 400001 like any
+ * other body the registry cannot decode, not a 500.
+ * @example
+ * renderer.error(asInputError(caught))
+ */
+export function asInputError(error: unknown): unknown {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return new RegistryError('400001', 'Unmarshal error: the body is nested too deeply')
+  }
+  return error
 }
 
 /**
@@ -169,7 +192,7 @@ export function createOperationRunner(
       })
       return renderer.result(result)
     } catch (error) {
-      return renderer.error(error)
+      return renderer.error(asInputError(error))
     }
   }
   return (incoming, renderer = fetchRenderer) => {

@@ -44,6 +44,18 @@ function copyMap(value: unknown): Record<string, unknown> | undefined {
   const keys = Object.keys(value)
   if (keys.length === 0) return undefined
   const out: Record<string, unknown> = {}
-  for (const key of keys) out[key] = (value as Record<string, unknown>)[key]
+  for (const key of keys) {
+    const entry = (value as Record<string, unknown>)[key]
+    // Go stores a `__proto__` key as data, like any other: assigning it would set the
+    // object's prototype instead, and the entry would vanish from the answer.
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value: entry,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    } else out[key] = entry
+  }
   return out
 }

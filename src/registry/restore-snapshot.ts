@@ -8,7 +8,14 @@ import { omitEmpty } from './output.ts'
 import { indexService, schemaStoreOf } from './services.ts'
 import { SNAPSHOT_FORMAT, type Snapshot, type SnapshotService } from './snapshot.ts'
 import { insertRecord } from './store.ts'
-import type { TenantState } from './tenant.ts'
+import { nameKey, serviceIdentityKey, type TenantState } from './tenant.ts'
+
+/**
+ * The most records (services, instances, schemas and tags, over all tenants) a snapshot may
+ * hold: the registry keeps everything in memory, and a restore runs to the end before anything
+ * else is answered. A million is past every fixture and seed the docs describe.
+ */
+export const MAX_SNAPSHOT_RECORDS = 1_000_000
 
 /**
  * Builds a new store from a snapshot without touching the current one, so a bad snapshot
@@ -28,10 +35,12 @@ export async function restoreSnapshot(
     )
   }
   if (!Array.isArray(snapshot.tenants)) invalid('`tenants` is not an array')
+  countRecords(snapshot)
   const target: RegistryCore = { ...core, ...emptyStore() }
   for (const source of snapshot.tenants) {
     const tenant = ensureTenant(target, { domain: source.domain, project: source.project })
     for (const service of source.services ?? []) await restoreService(target, tenant, service)
+    checkTenantQuotas(target, tenant)
     for (const { consumerId, providers } of source.dependencies ?? []) {
       if (!tenant.byId.has(consumerId))
         invalid(`dependency consumer ${consumerId} of tenant ${tenant.key} is not a service`)
@@ -60,8 +69,17 @@ async function restoreService(
   const record = await checked(`service ${serviceId}`, () =>
     insertRecord(tenant.services, core.schemas.service, omitEmpty(source.service)),
   )
+  checkUnique(tenant, record)
   const entry = indexService(core, tenant, record)
   entry.tags = new Map(Object.entries(source.tags ?? {}))
+  if (entry.tags.size > core.quotas.tags) {
+    invalid(
+      `service ${serviceId} has ${entry.tags.size} tags, over the quota of ${core.quotas.tags}`,
+    )
+  }
+  if ((source.schemas?.length ?? 0) > core.quotas.schemas) {
+    invalid(`service ${serviceId} has more than ${core.quotas.schemas} schemas (the quota)`)
+  }
   for (const schema of source.schemas ?? []) {
     const stored = await checked(`schema ${schema.schemaId} of service ${serviceId}`, () =>
       insertRecord(schemaStoreOf(core, entry), core.schemas.schema, omitEmpty(schema)),
@@ -85,6 +103,61 @@ async function restoreService(
       insertRecord(store, core.schemas.instance, value),
     )
     addInstanceSlot(core, entry, stored, now)
+  }
+}
+
+/**
+ * The invariants `createService` keeps: one service per (environment, appId, serviceName,
+ * version), and an alias used by one service per version. A snapshot breaking them would make
+ * existence, discovery and create disagree about which service a name means.
+ */
+function checkUnique(tenant: TenantState, record: SnapshotService['service']): void {
+  const identity = serviceIdentityKey(record)
+  const twin = tenant.byIdentity.get(identity)
+  if (twin) {
+    invalid(
+      `services ${twin.record.serviceId} and ${record.serviceId} of tenant ${tenant.key} have the same environment, appId, serviceName and version`,
+    )
+  }
+  const { alias, environment = '', appId = '', version } = record
+  if (!alias) return
+  for (const other of tenant.byAlias.get(nameKey(environment, appId, alias)) ?? []) {
+    if (other.record.version === version) {
+      invalid(
+        `services ${other.record.serviceId} and ${record.serviceId} of tenant ${tenant.key} share the alias ${JSON.stringify(alias)} in version ${version}`,
+      )
+    }
+  }
+}
+
+function checkTenantQuotas(core: RegistryCore, tenant: TenantState): void {
+  if (tenant.byId.size > core.quotas.services) {
+    invalid(
+      `tenant ${tenant.key} has ${tenant.byId.size} services, over the quota of ${core.quotas.services}`,
+    )
+  }
+  let instances = 0
+  for (const entry of tenant.byId.values()) instances += entry.instances.size
+  if (instances > core.quotas.instances) {
+    invalid(
+      `tenant ${tenant.key} has ${instances} instances, over the quota of ${core.quotas.instances}`,
+    )
+  }
+}
+
+/** Refuses an oversized snapshot before any of it is stored. */
+function countRecords(snapshot: Snapshot): void {
+  let records = 0
+  for (const tenant of snapshot.tenants) {
+    for (const service of tenant.services ?? []) {
+      records += 1 + (service.instances?.length ?? 0) + (service.schemas?.length ?? 0)
+      records += Object.keys(service.tags ?? {}).length
+    }
+  }
+  if (records > MAX_SNAPSHOT_RECORDS) {
+    invalid(
+      `it holds ${records} records (services, instances, schemas and tags), over the limit of ${MAX_SNAPSHOT_RECORDS}`,
+    )
   }
 }
 

@@ -95,12 +95,20 @@ export interface ProviderRule {
 }
 
 /**
- * The key of a tenant.
+ * The key of a tenant: `domain/project`, each half with `%` and `/` percent-encoded so the key
+ * names one tenant only (`a/b` + `c` and `a` + `b/c` would otherwise share a key, and so all
+ * their services). Names without either character, the usual ones, are kept as they are.
  * @example
  * tenantKey({ domain: 'default', project: 'default' }) // 'default/default'
+ * tenantKey({ domain: 'a/b', project: 'c' }) // 'a%2Fb/c'
  */
 export function tenantKey(ctx: { domain: string; project: string }): string {
-  return `${ctx.domain}/${ctx.project}`
+  return `${keyPart(ctx.domain)}/${keyPart(ctx.project)}`
+}
+
+function keyPart(name: string): string {
+  if (!name.includes('/') && !name.includes('%')) return name
+  return name.replaceAll('%', '%25').replaceAll('/', '%2F')
 }
 
 /**

@@ -1,4 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import type { Snapshot } from '../registry/snapshot.ts'
 import { InvalidSnapshotError, parseSnapshot, serializeSnapshot } from './fixtures.ts'
 
@@ -23,10 +25,41 @@ export async function loadSnapshotFile(path: string | URL): Promise<Snapshot> {
 
 /**
  * Writes a snapshot as pretty JSON with sorted keys and a trailing newline (`serializeSnapshot`),
- * so saving the same registry twice leaves the file byte-for-byte unchanged.
+ * so saving the same registry twice leaves the file byte-for-byte unchanged. The file is written
+ * next to its target under a temporary name and renamed over it: a reader, or a process killed
+ * mid-write, sees the old file or the new one, never half of one.
  * @example
  * await saveSnapshotFile('fixtures/mine.json', createSeedSnapshot({ seed: 3 }))
  */
 export async function saveSnapshotFile(path: string | URL, snapshot: Snapshot): Promise<void> {
-  await writeFile(path, serializeSnapshot(snapshot), 'utf8')
+  const target = typeof path === 'string' ? path : fileURLToPath(path)
+  const temporary = temporaryName(target)
+  try {
+    await writeFile(temporary, serializeSnapshot(snapshot), 'utf8')
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
+}
+
+/**
+ * `saveSnapshotFile` without giving up the thread: for a process that must exit right after,
+ * such as `cse-mock serve` on its second stop signal.
+ * @example
+ * saveSnapshotFileSync('out/registry.json', mock.snapshot())
+ */
+export function saveSnapshotFileSync(path: string, snapshot: Snapshot): void {
+  const temporary = temporaryName(path)
+  try {
+    writeFileSync(temporary, serializeSnapshot(snapshot), 'utf8')
+    renameSync(temporary, path)
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw error
+  }
+}
+
+function temporaryName(path: string): string {
+  return `${path}.${process.pid}.${Date.now().toString(36)}.tmp`
 }

@@ -49,6 +49,29 @@ export interface SeedOptions {
   epochSeconds?: number
 }
 
+/**
+ * The upper bounds of the seed options: the registry's own quotas (50,000 services and 150,000
+ * instances per tenant, 100 tags and schemas per service) and a cap on every record the seed
+ * would create, so a typo is refused at once instead of holding the event loop for minutes.
+ * @example
+ * SEED_LIMITS.records // 1000000
+ */
+export const SEED_LIMITS = Object.freeze({
+  apps: 1_000,
+  servicesPerApp: 50_000,
+  versionsPerService: 300_000,
+  instancesPerVersion: 150_000,
+  tags: 100,
+  properties: 100,
+  schemas: 100,
+  /** apps × servicesPerApp × versionsPerService */
+  services: 50_000,
+  /** services × instancesPerVersion */
+  instances: 150_000,
+  /** services × (1 + tags + schemas) + instances × (1 + properties) */
+  records: 1_000_000,
+})
+
 /** `SeedOptions` with every default filled in. */
 export type ResolvedSeedOptions = Readonly<Required<SeedOptions>>
 
@@ -104,14 +127,15 @@ export function resolveSeedOptions(options: SeedOptions = {}): ResolvedSeedOptio
   }
   const resolved = { ...DEFAULT_SEED_OPTIONS, ...options }
   checkInteger('seed', resolved.seed, 0xffff_ffff)
-  checkInteger('apps', resolved.apps)
-  checkInteger('servicesPerApp', resolved.servicesPerApp)
+  checkInteger('apps', resolved.apps, SEED_LIMITS.apps)
+  checkInteger('servicesPerApp', resolved.servicesPerApp, SEED_LIMITS.servicesPerApp)
   // Versions are built as `<major>.<minor>.<patch>` and every segment must stay ≤ 32767.
-  checkInteger('versionsPerService', resolved.versionsPerService, 300_000)
-  checkInteger('instancesPerVersion', resolved.instancesPerVersion)
-  checkInteger('tags', resolved.tags, 100)
-  checkInteger('properties', resolved.properties)
-  checkInteger('schemas', resolved.schemas, 100)
+  checkInteger('versionsPerService', resolved.versionsPerService, SEED_LIMITS.versionsPerService)
+  checkInteger('instancesPerVersion', resolved.instancesPerVersion, SEED_LIMITS.instancesPerVersion)
+  checkInteger('tags', resolved.tags, SEED_LIMITS.tags)
+  checkInteger('properties', resolved.properties, SEED_LIMITS.properties)
+  checkInteger('schemas', resolved.schemas, SEED_LIMITS.schemas)
+  checkTotals(resolved)
   // Timestamps stay well inside the range a Go int64 parse and a JS Date both accept.
   checkInteger('epochSeconds', resolved.epochSeconds, 100_000_000_000)
   for (const name of ['domain', 'project'] as const) {
@@ -154,6 +178,26 @@ function checkInteger(name: string, value: unknown, max = Number.MAX_SAFE_INTEGE
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
     throw new InvalidSeedOptionsError(
       `${name} is ${JSON.stringify(value)}, expected an integer from 0 to ${max}`,
+    )
+  }
+}
+
+function checkTotals(options: ResolvedSeedOptions): void {
+  const services = options.apps * options.servicesPerApp * options.versionsPerService
+  const instances = services * options.instancesPerVersion
+  const records =
+    services * (1 + options.tags + options.schemas) + instances * (1 + options.properties)
+  const over = (what: string, count: number, limit: number) =>
+    new InvalidSeedOptionsError(
+      `the options make ${count} ${what}, over the limit of ${limit}; lower apps, servicesPerApp, versionsPerService or instancesPerVersion`,
+    )
+  if (services > SEED_LIMITS.services) throw over('services', services, SEED_LIMITS.services)
+  if (instances > SEED_LIMITS.instances) throw over('instances', instances, SEED_LIMITS.instances)
+  if (records > SEED_LIMITS.records) {
+    throw over(
+      'records (services, instances and their tags, schemas and properties)',
+      records,
+      SEED_LIMITS.records,
     )
   }
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { WebSocket } from 'ws'
 import type { Registry } from '../registry/index.ts'
 import { keepAlive } from './keep-alive.ts'
-import { errorText, websocketContext } from './websocket-context.ts'
+import { closeReason, errorText, websocketContext } from './websocket-context.ts'
 
 /** The close code Service Center sends when the instance of a heartbeat socket is unknown. */
 export const INSTANCE_GONE_CLOSE_CODE = 4001
@@ -31,7 +31,12 @@ export function serveHeartbeat(
       options.registry.heartbeat(ctx, options.serviceId, options.instanceId)
       return true
     } catch (error) {
-      socket.close(INSTANCE_GONE_CLOSE_CODE, errorText(error).slice(0, 120))
+      // Runs inside `ws`'s frame handling: a throw here would escape to the event loop.
+      try {
+        socket.close(INSTANCE_GONE_CLOSE_CODE, closeReason(errorText(error)))
+      } catch {
+        socket.terminate()
+      }
       return false
     }
   }

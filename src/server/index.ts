@@ -5,5 +5,6 @@ export {
   type CseMockServerOptions,
   DEFAULT_HOST,
   DEFAULT_PORT,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
   startCseMockServer,
 } from './start-server.ts'

@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http'
 import {
+  bodyTooLarge,
   checkDeclaredLength,
   DEFAULT_MAX_BODY_BYTES,
   parseJsonBody,
   readJsonBody,
 } from '../http/body.ts'
 import type { IncomingRequest } from '../http/incoming.ts'
+import { readNodeLimited } from '../http/read-limited.ts'
 import { hasBody, toFetchRequest } from './to-request.ts'
 
 /** What the direct route knows of a Node request before an operation runs. */
@@ -46,7 +48,7 @@ export function fromNodeRequest(
       if (request) return readJsonBody(request, maxBytes)
       if (!hasBody(req)) return undefined
       checkDeclaredLength(req.headers['content-length'], maxBytes)
-      bytes = await readBody(req)
+      bytes = await readNodeLimited(req, maxBytes, bodyTooLarge(maxBytes))
       return parseJsonBody(bytes, maxBytes)
     },
     request() {
@@ -66,14 +68,4 @@ function joinHeaders(raw: readonly string[]): Record<string, string> {
     joined[name] = previous === undefined ? value : `${previous}, ${value}`
   }
   return joined
-}
-
-function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.once('end', () => resolve(Buffer.concat(chunks)))
-    req.once('error', reject)
-    req.once('aborted', () => reject(new Error('the client aborted the request')))
-  })
 }

@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
+import { allowedControlMethods } from '../control/allowed-methods.ts'
+import { CONTROL_PREFIX } from '../control/handlers.ts'
+import { ControlError, controlErrorResponse } from '../control/respond.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
+import { fallbackResponse } from '../http/fallback.ts'
 import { matchOperation } from '../http/operations.ts'
 import { prerenderedRenderer } from '../http/prerendered.ts'
 import { textResponse, toErrorResponse } from '../http/respond.ts'
@@ -27,7 +31,15 @@ export interface RequestListenerOptions {
   closing(): boolean
   /** Called once per request after its response is written (or its connection dropped). */
   onRequest?: ((entry: RequestLogEntry) => void) | undefined
+  /**
+   * Looks at a request before anything answers it; a Response refuses it (the origin guard of
+   * the control API), `undefined` lets it through.
+   */
+  guard?: ((req: IncomingMessage, pathname: string) => Response | undefined) | undefined
 }
+
+/** Methods a WHATWG `Request` cannot carry; they get the registry's 405 or 404, never a 500. */
+const UNCARRIED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
 
 /**
  * Builds the `node:http` request listener that answers through MSW's `getResponse`: no handler
@@ -38,9 +50,11 @@ export interface RequestListenerOptions {
  */
 export function createRequestListener(options: RequestListenerOptions) {
   let seq = 0
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  // The promise is handed back so the caller can catch what `answer` did not (see `contain`):
+  // a rejection nobody handles stops the process.
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     seq += 1
-    void answer(req, res, options, seq)
+    return answer(req, res, options, seq)
   }
 }
 
@@ -59,7 +73,7 @@ async function answer(
   let status = 0
   try {
     const response = await respond(req, options, abort.signal)
-    if (response.type === 'error') {
+    if (response.type === 'error' || abort.signal.aborted) {
       req.socket.destroy()
     } else {
       status = response.status
@@ -72,6 +86,8 @@ async function answer(
     status = res.headersSent ? status : 0
     res.destroy()
   }
+  // A client that hung up before its answer was written got nothing: the log says 0.
+  if (abort.signal.aborted && !res.writableFinished) status = 0
   try {
     options.onRequest?.(entryOf(req, seq, time, status, performance.now() - started))
   } catch {
@@ -88,11 +104,14 @@ async function respond(
     const origin = options.origin()
     const method = req.method ?? 'GET'
     const url = new URL(requestUrlOf(req, origin))
+    const refusal = options.guard?.(req, url.pathname)
+    if (refusal) return refusal
     const direct = options.direct?.(method, url.pathname)
     if (direct) {
       const incoming = fromNodeRequest(req, { url, params: direct.params, origin, signal })
       return await direct.runner(incoming, prerenderedRenderer)
     }
+    if (UNCARRIED_METHODS.has(method.toUpperCase())) return uncarried(method, url.pathname)
     const request = toFetchRequest(req, origin, signal)
     const { routed, all } = options.handlers(request.method, url.pathname)
     const response =
@@ -102,6 +121,24 @@ async function respond(
   } catch (error) {
     return toErrorResponse(error)
   }
+}
+
+function uncarried(method: string, pathname: string): Response {
+  if (!pathname.startsWith(CONTROL_PREFIX)) return fallbackResponse(method, pathname)
+  const allowed = allowedControlMethods(pathname)
+  if (allowed.length === 0) {
+    return controlErrorResponse(
+      new ControlError(404, 'NOT_FOUND', `${pathname} is not a control endpoint.`),
+    )
+  }
+  return controlErrorResponse(
+    new ControlError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${method} is not allowed on ${pathname}; use ${allowed.join(', ')}.`,
+      { Allow: allowed.join(', ') },
+    ),
+  )
 }
 
 function entryOf(

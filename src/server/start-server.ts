@@ -1,11 +1,15 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CONTROL_PREFIX } from '../control/index.ts'
+import { ControlError, controlErrorResponse } from '../control/respond.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from '../mock.ts'
+import { answerClientError, MAX_HEADER_BYTES } from './client-error.ts'
+import { contain, type ErrorSink } from './contain.ts'
 import { CseMockServerError, listenError } from './errors.ts'
 import { createHandlerRouter } from './handler-router.ts'
 import { DEFAULT_PING_INTERVAL_MS } from './keep-alive.ts'
+import { createOriginGuard } from './origin-guard.ts'
 import { createRequestListener } from './request-listener.ts'
 import { startSweeper } from './sweeper.ts'
 import { createWebSocketGateway } from './websocket-gateway.ts'
@@ -14,6 +18,8 @@ import { createWebSocketGateway } from './websocket-gateway.ts'
 export const DEFAULT_HOST = '127.0.0.1'
 /** Service Center's default port. */
 export const DEFAULT_PORT = 30100
+/** How long `close()` lets in-flight requests and stalled clients run before cutting them off. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000
 
 /** Options of `startCseMockServer`: the mock's own options plus where to listen. */
 export interface CseMockServerOptions extends CseMockOptions {
@@ -27,6 +33,22 @@ export interface CseMockServerOptions extends CseMockOptions {
   pingIntervalMs?: number
   /** Called once per HTTP request, after its response is written. */
   onRequest?: (entry: RequestLogEntry) => void
+  /**
+   * More `Host` names the control API and the websockets accept, besides loopback names, IP
+   * addresses and `host`: exact names, `.example.com` for a domain and its subdomains, or
+   * `'all'`. Guards against DNS rebinding; see docs/server.md.
+   */
+  allowedHosts?: readonly string[] | 'all'
+  /**
+   * Milliseconds `close()` waits for in-flight requests, stalled clients and websockets before
+   * destroying their connections; default 10 s.
+   */
+  shutdownTimeoutMs?: number
+  /**
+   * Told about an error a request, upgrade or websocket listener let escape, after its
+   * connection was answered or closed; the server itself keeps running. Default: ignored.
+   */
+  onError?: ErrorSink
 }
 
 /** A running standalone registry. */
@@ -35,7 +57,10 @@ export interface CseMockServer {
   readonly url: string
   readonly port: number
   readonly mock: CseMock
-  /** Stops accepting, lets in-flight requests finish, closes websockets and idle connections. */
+  /**
+   * Stops accepting, lets in-flight requests finish, closes websockets and idle connections;
+   * whatever is still open after `shutdownTimeoutMs` is destroyed, so it always settles.
+   */
   close(): Promise<void>
 }
 
@@ -56,26 +81,49 @@ export async function startCseMockServer(
     mock: givenMock,
     pingIntervalMs = DEFAULT_PING_INTERVAL_MS,
     onRequest,
+    allowedHosts,
+    shutdownTimeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS,
+    onError = () => undefined,
     ...mockOptions
   } = options
-  checkListenOptions(port, pingIntervalMs)
+  checkListenOptions(port, pingIntervalMs, shutdownTimeoutMs)
   const mock = givenMock ?? (await createCseMock(mockOptions))
   // The control API (faults, clock, snapshots over HTTP) answers before the registry does.
   const router = createHandlerRouter(mock, mockOptions.baseUrl ?? '*')
   let origin = ''
   let closing = false
-  const gateway = createWebSocketGateway({ registry: mock.registry, pingIntervalMs })
-  const server = createServer(
-    createRequestListener({
-      handlers: (method, pathname) => ({ routed: router.route(method, pathname), all: router.all }),
-      direct: (method, pathname) => router.direct(method, pathname),
-      origin: () => origin,
-      closing: () => closing,
-      onRequest: (entry) => {
-        if (replacesContent(entry)) gateway.closeWatchers()
-        onRequest?.(entry)
-      },
-    }),
+  const guard = createOriginGuard({ boundHost: host, allowedHosts })
+  const gateway = createWebSocketGateway({
+    registry: mock.registry,
+    pingIntervalMs,
+    guard,
+    onError,
+  })
+  const listener = createRequestListener({
+    handlers: (method, pathname) => ({ routed: router.route(method, pathname), all: router.all }),
+    direct: (method, pathname) => router.direct(method, pathname),
+    origin: () => origin,
+    closing: () => closing,
+    onRequest: (entry) => {
+      if (replacesContent(entry)) gateway.closeWatchers()
+      onRequest?.(entry)
+    },
+    guard: (req, pathname) => {
+      if (!pathname.startsWith(CONTROL_PREFIX)) return undefined
+      const refusal = guard.checkWrite(req)
+      if (!refusal) return undefined
+      return controlErrorResponse(new ControlError(refusal.status, refusal.code, refusal.message))
+    },
+  })
+  // Service Center's header limit, so a request it would take is never refused here.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES })
+  server.on(
+    'request',
+    contain(listener, 'request', onError, (_req, res) => res.destroy()),
+  )
+  server.on(
+    'clientError',
+    contain(answerClientError, 'socket', onError, (_e, socket) => socket.destroy()),
   )
   // Longer than the 5 s default so pooled Java and Go clients rarely reuse a closed connection.
   server.keepAliveTimeout = 65_000
@@ -84,7 +132,10 @@ export async function startCseMockServer(
       if (closing) setImmediate(() => server.closeIdleConnections())
     })
   })
-  server.on('upgrade', gateway.handleUpgrade)
+  server.on(
+    'upgrade',
+    contain(gateway.handleUpgrade, 'upgrade', onError, (_req, socket) => socket.destroy()),
+  )
   await listen(server, host, port)
   const bound = (server.address() as AddressInfo).port
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`
@@ -100,7 +151,19 @@ export async function startCseMockServer(
         closing = true
         stopSweeper()
         gateway.close()
-        server.close((error) => (error ? reject(error) : resolve()))
+        // Node stops its header and request timeouts once close() is called: a client that
+        // sends half a request would hold the server open for ever without this deadline.
+        const deadline = setTimeout(() => {
+          server.closeAllConnections()
+          gateway.terminate()
+        }, shutdownTimeoutMs)
+        deadline.unref()
+        server.close((error) => {
+          clearTimeout(deadline)
+          gateway.terminate()
+          if (error) reject(error)
+          else resolve()
+        })
         server.closeIdleConnections()
       })
       return closed
@@ -130,7 +193,13 @@ function listen(server: ReturnType<typeof createServer>, host: string, port: num
   })
 }
 
-function checkListenOptions(port: number, pingIntervalMs: number): void {
+function checkListenOptions(port: number, pingIntervalMs: number, shutdownMs: number): void {
+  if (!Number.isFinite(shutdownMs) || shutdownMs < 0) {
+    throw new CseMockServerError(
+      'ERR_INVALID_SHUTDOWN_TIMEOUT',
+      `Failed to start the server: shutdownTimeoutMs ${String(shutdownMs)} is not a number of milliseconds from 0. Pass e.g. 10000.`,
+    )
+  }
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new CseMockServerError(
       'ERR_INVALID_PORT',

@@ -20,7 +20,12 @@ export function serveWatcher(
   let unsubscribe: () => void
   try {
     unsubscribe = options.registry.watch(ctx, options.consumerId, (event) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event))
+      // Called from whichever request changed the registry: a failure here is this socket's.
+      try {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event))
+      } catch {
+        socket.terminate()
+      }
     })
   } catch (error) {
     socket.send(errorText(error), () => socket.close())

@@ -1,5 +1,6 @@
 import Ajv2020Module from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
+import controlDoc from '../generated/control-openapi.json' with { type: 'json' }
 import { type JsonSchema, openApiDocument } from './openapi.ts'
 
 /** A compiled JSON Schema validator (ajv's `ValidateFunction`, narrowed to what is used here). */
@@ -23,22 +24,43 @@ const Ajv2020 = Ajv2020Module.default
 const addFormats = addFormatsModule.default
 
 const COMPONENTS_ID = 'cse-registry-components'
+const CONTROL_COMPONENTS_ID = 'cse-mock-control-components'
 const LOCAL_PREFIX = '#/components/schemas/'
+
+/** The documents whose `#/components/schemas/*` a schema's `$ref`s point into. */
+export type SpecDocument = 'registry' | 'control'
+
+/**
+ * The control API's OpenAPI document, as generated from `spec/cse-mock-control.yaml`.
+ * @example
+ * controlApiDocument.paths['/__cse-mock/faults']
+ */
+export const controlApiDocument = controlDoc as unknown as {
+  paths: Record<string, Record<string, unknown>>
+  components: { schemas: Record<string, JsonSchema> }
+}
 
 let ajv: InstanceType<typeof Ajv2020> | undefined
 const cache = new Map<string, CompiledSchema>()
 
 /**
  * Compiles a schema of the spec once and caches it under `key`; `$ref`s to
- * `#/components/schemas/*` resolve against the spec's components.
+ * `#/components/schemas/*` resolve against the components of `document` (the registry spec
+ * unless told otherwise).
  * @example
  * const validate = compileSchema('component:Error', { $ref: '#/components/schemas/Error' })
  */
-export function compileSchema(key: string, schema: JsonSchema): CompiledSchema {
-  const cached = cache.get(key)
+export function compileSchema(
+  key: string,
+  schema: JsonSchema,
+  document: SpecDocument = 'registry',
+): CompiledSchema {
+  const cacheKey = document === 'registry' ? key : `${document}:${key}`
+  const cached = cache.get(cacheKey)
   if (cached) return cached
-  const compiled = instance().compile(rewriteRefs(schema) as JsonSchema) as CompiledSchema
-  cache.set(key, compiled)
+  const id = document === 'registry' ? COMPONENTS_ID : CONTROL_COMPONENTS_ID
+  const compiled = instance().compile(rewriteRefs(schema, id) as JsonSchema) as CompiledSchema
+  cache.set(cacheKey, compiled)
   return compiled
 }
 
@@ -58,7 +80,11 @@ function instance(): InstanceType<typeof Ajv2020> {
   created.addVocabulary(['example', 'discriminator', 'xml', 'externalDocs', ...extensionKeys()])
   created.addSchema({
     $id: COMPONENTS_ID,
-    $defs: rewriteRefs(openApiDocument.components.schemas),
+    $defs: rewriteRefs(openApiDocument.components.schemas, COMPONENTS_ID),
+  })
+  created.addSchema({
+    $id: CONTROL_COMPONENTS_ID,
+    $defs: rewriteRefs(controlApiDocument.components.schemas, CONTROL_COMPONENTS_ID),
   })
   ajv = created
   return created
@@ -77,19 +103,20 @@ function extensionKeys(): string[] {
     }
   }
   visit(openApiDocument)
+  visit(controlApiDocument)
   return [...keys].sort()
 }
 
 /** Deep copy in which component references point at the registered components schema. */
-function rewriteRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewriteRefs)
+function rewriteRefs(node: unknown, id: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, id))
   if (!node || typeof node !== 'object') return node
   const copy: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(node)) {
     copy[key] =
       key === '$ref' && typeof value === 'string' && value.startsWith(LOCAL_PREFIX)
-        ? `${COMPONENTS_ID}#/$defs/${value.slice(LOCAL_PREFIX.length)}`
-        : rewriteRefs(value)
+        ? `${id}#/$defs/${value.slice(LOCAL_PREFIX.length)}`
+        : rewriteRefs(value, id)
   }
   return copy
 }

@@ -79,6 +79,14 @@ function describe(error: SchemaError): string {
       return `must be of type ${String(params.type)}`
     case 'enum':
       return `must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`
+    case 'minimum':
+      return `must be at least ${String(params.limit)}`
+    case 'maximum':
+      return `must be at most ${String(params.limit)}`
+    case 'additionalProperties':
+      return `has the unknown field ${JSON.stringify(params.additionalProperty)}`
     default:
       return error.message ?? 'is invalid'
   }

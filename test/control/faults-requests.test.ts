@@ -45,7 +45,9 @@ describe('/__cse-mock/faults', () => {
     }
     const withReason = await control('POST', '/faults', { action: { type: 'status', status: 200 } })
     const { error } = (await withReason.json()) as { error: { message: string } }
-    expect(error.message).toMatch(/^Failed to add the fault: status 200 must be 429 or a 5xx/)
+    expect(error.message).toMatch(
+      /^Failed to add the fault: action.status is 200: must be 429 or must be at least 500/,
+    )
     expect(mock().faults.list()).toEqual([])
   })
 

@@ -87,7 +87,7 @@ describe('with a virtual clock', () => {
     const path = '/__cse-mock/snapshot'
     const bad: [unknown, RegExp][] = [
       [{ format: 'other', tenants: [] }, /format/],
-      [{ format: 'cse-mock/snapshot@1' }, /tenants must be an array/],
+      [{ format: 'cse-mock/snapshot@1' }, /tenants is required/],
       [
         {
           format: 'cse-mock/snapshot@1',
@@ -102,7 +102,7 @@ describe('with a virtual clock', () => {
         },
         /tenants\[0\]\.services\[0\]\.service\.serviceId/,
       ],
-      [[], /JSON object/],
+      [[], /must be of type object/],
     ]
     for (const [snapshot, message] of bad) {
       const response = await control('PUT', '/snapshot', snapshot)

@@ -107,7 +107,7 @@ describe('rule validation', () => {
 
   it('says what failed and what to do', () => {
     expect(() => mock().faults.add({ action: { type: 'status', status: 404 } })).toThrow(
-      /^Failed to add the fault: status 404 must be 429 or a 5xx\. Fix the rule and add it again\.$/,
+      /^Failed to add the fault: action.status is 404: must be 429 or must be at least 500\. Fix the rule and add it again\.$/,
     )
   })
 })

@@ -1,10 +1,10 @@
 import { type CseMock, createCseMock } from '../../mock.ts'
-import { saveSnapshotFile } from '../../seed/fixtures-node.ts'
+import { saveSnapshotFileSync } from '../../seed/fixtures-node.ts'
 import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
 import { type CliIo, defineCommand } from '../command.ts'
 import { formatEvent, formatRequestLine } from '../log-format.ts'
 import { readServeSettings, SERVE_FLAGS, type ServeSettings } from '../serve-settings.ts'
-import { waitForShutdownSignal } from '../shutdown-signal.ts'
+import { signalExitCode, watchShutdownSignals } from '../shutdown-signals.ts'
 import { CliUsageError } from '../usage-error.ts'
 
 /**
@@ -29,6 +29,12 @@ export const serveCommand = defineCommand({
         host: settings.host,
         port: settings.port,
         pingIntervalMs: settings.pingIntervalMs,
+        shutdownTimeoutMs: settings.shutdownTimeoutMs,
+        ...(settings.allowedHosts ? { allowedHosts: settings.allowedHosts } : {}),
+        onError: (error, source) =>
+          io.err(
+            `cse-mock serve: a ${source} handler failed (the server keeps running): ${String(error)}`,
+          ),
         onRequest: (entry) => {
           requests += 1
           if (!settings.quiet) io.out(formatRequestLine(entry, settings.logFormat))
@@ -46,11 +52,31 @@ export const serveCommand = defineCommand({
       `cse-mock listening on ${server.url} (profile ${profile}, ${counts.services} services, ${counts.instances} instances)`,
       { url: server.url, profile, services: counts.services, instances: counts.instances },
     )
-    const signal = await waitForShutdownSignal()
+    const signals = watchShutdownSignals()
+    const signal = await signals.first
     log('stopping', `cse-mock received ${signal}, finishing in-flight requests`, { signal })
+    const file = settings.snapshotOnExit
+    // The snapshot is written before anything else can go wrong, and again after the last
+    // request: a second signal (an orchestrator's SIGKILL comes after one) still leaves a file.
+    signals.onRepeat((again) => {
+      log('stopping', `cse-mock received ${again} again, stopping now`, { signal: again })
+      let code = signalExitCode(again)
+      if (file) {
+        try {
+          saveSnapshotFileSync(file, mock.snapshot())
+          logSnapshot(mock, file, log)
+        } catch (error) {
+          io.err(`cse-mock serve: failed to write the snapshot to '${file}': ${String(error)}`)
+          code = 1
+        }
+      }
+      process.exit(code)
+    })
+    if (file && !writeSnapshot(mock, file, io)) return 1
     await server.close()
-    if (settings.snapshotOnExit && !(await writeSnapshot(mock, settings.snapshotOnExit, io, log))) {
-      return 1
+    if (file) {
+      if (!writeSnapshot(mock, file, io)) return 1
+      logSnapshot(mock, file, log)
     }
     log('stopped', `cse-mock stopped after ${requests} request${requests === 1 ? '' : 's'}`, {
       requests,
@@ -71,27 +97,29 @@ async function createMock(settings: ServeSettings): Promise<CseMock> {
   }
 }
 
-async function writeSnapshot(
-  mock: CseMock,
-  path: string,
-  io: CliIo,
-  log: (event: string, message: string, fields?: Record<string, unknown>) => void,
-): Promise<boolean> {
+/**
+ * Written synchronously: a second signal can arrive at any moment, and the process exits in its
+ * handler; a write still pending then would leave its temporary file behind.
+ */
+function writeSnapshot(mock: CseMock, path: string, io: CliIo): boolean {
   try {
-    await saveSnapshotFile(path, mock.snapshot())
+    saveSnapshotFileSync(path, mock.snapshot())
+    return true
   } catch (error) {
     io.err(`cse-mock serve: failed to write the snapshot to '${path}': ${String(error)}`)
     return false
   }
+}
+
+function logSnapshot(
+  mock: CseMock,
+  path: string,
+  log: (event: string, message: string, fields?: Record<string, unknown>) => void,
+): void {
   const { services, instances } = mock.registry.stats()
   log(
     'snapshot',
     `cse-mock wrote a snapshot (${services} services, ${instances} instances) to ${path}`,
-    {
-      path,
-      services,
-      instances,
-    },
+    { path, services, instances },
   )
-  return true
 }
