@@ -1,21 +1,23 @@
 #!/usr/bin/env node
-// The CLI runs its TypeScript sources directly, which needs Node's built-in type stripping
-// (Node 22.18+, 23.6+ or 24).
-if (!process.features.typescript) {
+// Kept to syntax every Node line parses, so an old Node reaches the version message below.
+import { existsSync } from 'node:fs'
+
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(
-    `cse-mock: Node ${process.versions.node} cannot run TypeScript sources. Use Node 22.18 or newer (npx puts the project's own Node first on PATH).\n`,
+    `cse-mock: needs Node 22.12 or newer (as msw 3 does); this is Node ${process.versions.node}.\n`,
   )
   process.exit(1)
 }
-let cli
-try {
-  cli = await import('../src/cli/main.ts')
-} catch (error) {
-  // Node strips types only outside node_modules, so an installed copy cannot run its sources.
-  if (error?.code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING') throw error
-  process.stderr.write(
-    'cse-mock: Node does not run TypeScript from node_modules. Run the CLI from a checkout of cse-mock, or from a build that ships JavaScript.\n',
-  )
+
+// The installed package runs the JavaScript built into dist/. A checkout of cse-mock also has
+// src/ (which the package does not ship) and runs it through Node's type stripping, so its
+// tests never run a stale build.
+const source = new URL('../src/cli/run.ts', import.meta.url)
+const built = new URL('../dist/cli/run.js', import.meta.url)
+const entry = process.features.typescript && existsSync(source) ? source : built
+if (!existsSync(entry)) {
+  process.stderr.write(`cse-mock: ${entry.pathname} is missing; run 'npm run build' first.\n`)
   process.exit(1)
 }
-process.exitCode = await cli.main(process.argv.slice(2))
+await import(entry.href)

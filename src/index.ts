@@ -5,6 +5,7 @@
  */
 export { CONTROL_PREFIX, createControlHandlers, withControlHandlers } from './control/index.ts'
 export type { FaultController } from './faults/controller.ts'
+export { InvalidFaultRuleError, InvalidRequestLogOptionsError } from './faults/errors.ts'
 export type { RequestLog } from './faults/request-log.ts'
 export type {
   ActiveFault,
@@ -32,10 +33,27 @@ export {
   SNAPSHOT_FORMAT,
   type Snapshot,
 } from './registry/index.ts'
+export type {
+  DataCenterInfo,
+  HealthCheck,
+  MicroService,
+  MicroServiceInstance,
+  MicroServiceKey,
+  Schema,
+  WatchEvent,
+} from './registry/model.ts'
+export type { SnapshotDependency, SnapshotService, SnapshotTenant } from './registry/snapshot.ts'
 export {
   createSeedSnapshot,
   DEFAULT_SEED_OPTIONS,
   describeSnapshot,
+  InvalidSeedOptionsError,
+  InvalidSnapshotError,
   parseSnapshot,
+  type ResolvedSeedOptions,
+  SEED_PRESETS,
   type SeedOptions,
+  type SeedPresetName,
+  type SnapshotCounts,
+  serializeSnapshot,
 } from './seed/index.ts'

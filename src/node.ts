@@ -1,6 +1,10 @@
 import { setupServer } from 'msw/node'
 import { withControlHandlers } from './control/index.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from './mock.ts'
+import { listenAlone } from './shared-network.ts'
+
+export { loadSnapshotFile, saveSnapshotFile } from './seed/fixtures-node.ts'
+export { SHARED_NETWORK_WARNING } from './shared-network.ts'
 
 /** Options of `setupCseMock`: the mock's options plus what to do with unmatched requests. */
 export interface SetupCseMockOptions extends CseMockOptions {
@@ -12,7 +16,10 @@ export interface SetupCseMockOptions extends CseMockOptions {
 export interface NodeCseMock extends CseMock {
   /** The msw server; `use()` adds per-test handlers in front of the registry's. */
   readonly server: ReturnType<typeof setupServer>
-  /** Starts intercepting `fetch` (and other Node HTTP clients). */
+  /**
+   * Starts intercepting `fetch` (and other Node HTTP clients). Warns (`CSE_MOCK_SHARED_NETWORK`)
+   * when another msw server already listens in this process: add handlers to `server` instead.
+   */
   listen(): void
   /** Stops intercepting. */
   close(): void
@@ -33,7 +40,9 @@ export async function setupCseMock(options: SetupCseMockOptions = {}): Promise<N
   const onUnhandledFrame = options.onUnhandledFrame ?? 'bypass'
   return Object.assign(mock, {
     server,
-    listen: () => server.listen({ onUnhandledFrame }),
+    listen: () => {
+      listenAlone(() => server.listen({ onUnhandledFrame }), 'setupCseMock().listen()')
+    },
     close: () => server.close(),
   })
 }

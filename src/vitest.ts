@@ -1,12 +1,15 @@
 import type { UnhandledFrameHandle } from 'msw'
 import { type SetupServer, setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, test, vi } from 'vitest'
 import { withControlHandlers } from './control/index.ts'
 import type { FaultController } from './faults/controller.ts'
 import type { RequestLog } from './faults/request-log.ts'
 import { type CseMock, CseMockError, type CseMockOptions, createCseMock } from './mock.ts'
 import type { Clock } from './registry/clock.ts'
 import type { Registry } from './registry/index.ts'
+import { listenAlone, probeHandler } from './shared-network.ts'
+
+export { SHARED_NETWORK_WARNING } from './shared-network.ts'
 
 /**
  * The origin tests send requests to when the mock answers any origin (`baseUrl: '*'`).
@@ -48,6 +51,8 @@ export interface CseMockHandle {
 interface Started {
   mock: CseMock
   server: SetupServer
+  /** Warns once if another msw server started listening after this one. */
+  checkAlone: () => Promise<void>
 }
 
 /**
@@ -72,6 +77,7 @@ export function useCseMock(options: UseCseMockOptions = {}): CseMockHandle {
     started = await startMock(options)
   })
   afterEach(async () => {
+    await checkAlone(started?.checkAlone)
     started?.server.resetHandlers()
     await started?.mock.reset()
   })
@@ -103,7 +109,9 @@ export function createCseMockTest(options: UseCseMockOptions = {}) {
       async ({}, use) => {
         const started = await startMock(options)
         try {
-          await use(createHandle(() => started, options))
+          const handle = createHandle(() => started, options)
+          aloneChecks.set(handle, started.checkAlone)
+          await use(handle)
         } finally {
           started.server.close()
         }
@@ -114,6 +122,7 @@ export function createCseMockTest(options: UseCseMockOptions = {}) {
       try {
         await use(cseMockFile)
       } finally {
+        await checkAlone(aloneChecks.get(cseMockFile))
         cseMockFile.server.resetHandlers()
         await cseMockFile.mock.reset()
       }
@@ -121,12 +130,23 @@ export function createCseMockTest(options: UseCseMockOptions = {}) {
   })
 }
 
+/** Runs the shared-network probe, unless fake timers (left on by a test) could stall its fetch. */
+async function checkAlone(check: (() => Promise<void>) | undefined): Promise<void> {
+  if (check && !vi.isFakeTimers()) await check()
+}
+
+/** The shared-network check of each file-scoped handle `createCseMockTest` made. */
+const aloneChecks = new WeakMap<CseMockHandle, () => Promise<void>>()
+
 async function startMock(options: UseCseMockOptions): Promise<Started> {
   const { onUnhandledFrame, ...mockOptions } = options
   const mock = await createCseMock(mockOptions)
-  const server = setupServer(...withControlHandlers(mock, mockOptions.baseUrl ?? '*'))
-  server.listen(onUnhandledFrame === undefined ? {} : { onUnhandledFrame })
-  return { mock, server }
+  const server = setupServer(probeHandler, ...withControlHandlers(mock, mockOptions.baseUrl ?? '*'))
+  const checkAlone = listenAlone(
+    () => server.listen(onUnhandledFrame === undefined ? {} : { onUnhandledFrame }),
+    'useCseMock',
+  )
+  return { mock, server, checkAlone }
 }
 
 function createHandle(current: () => Started | undefined, options: UseCseMockOptions) {

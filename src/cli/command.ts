@@ -27,7 +27,8 @@ export function defineCommand(command: CliCommand): CliCommand {
 }
 
 /**
- * The standard streams as a `CliIo`.
+ * The standard streams as a `CliIo`, written to directly. The bin uses `createProcessIo()`,
+ * which also outlives a closed stdout.
  * @example
  * await main(process.argv.slice(2), processIo)
  */

@@ -60,6 +60,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the registry version (root path)
+         * @description The version at the root path, which Service Center keeps from its v3 API: the same
+         *     build information with `apiVersion` `3.0.0`. Never requires a token.
+         */
+        get: operations["getRootVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the registry health (root path)
+         * @description The health check at the root path, kept from the v3 API; the same answer as `getHealth`.
+         */
+        get: operations["getRootHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v4/{project}/registry/existence": {
         parameters: {
             query?: never;
@@ -987,6 +1028,195 @@ export interface paths {
          *     duplicate providers give `400001`.
          */
         post: operations["addDependencies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/govern/apps": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the applications
+         * @description The appIds of the tenant's services in one environment (`env`; absent means the
+         *     default environment: empty for Service Center), sorted. `{}` when there are none.
+         */
+        get: operations["listApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/govern/microservices": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the services with details
+         * @description Every service of the tenant with the details `options` asks for, filtered by `appId`,
+         *     `serviceName`, `env` and `property`. The overview leaves out each service's `schemas`
+         *     list and its instances' `properties`. With only `options=statistics` the answer is the
+         *     counts alone. `{}` when nothing matches.
+         */
+        get: operations["listServiceDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/govern/microservices/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one service with everything about it
+         * @description The service, its instances, contracts (with their text), providers, consumers, tags and
+         *     the versions of every service with its environment, appId and name.
+         */
+        get: operations["getServiceDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/govern/relations": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the dependency graph
+         * @description Every service as a node and a line from each consumer to each of its providers (a
+         *     line's `to` carries only the provider's `id` and `name`). Empty lists are `null`, as Go
+         *     writes nil slices; `circles` is always `null`.
+         */
+        get: operations["getRelations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/{project}/govern/statistics": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Count services, instances and applications
+         * @description Services are counted by name (versions count once) and as online when one of their
+         *     versions has an instance; the shared SERVICECENTER is never counted. Zero counts are
+         *     left out, the three objects never.
+         */
+        get: operations["getStatistics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2088,6 +2318,67 @@ export interface components {
         ConsumersResponse: {
             consumers?: components["schemas"]["MicroService"][];
         };
+        AppsResponse: {
+            appIds?: string[];
+        };
+        /** @description Counts of a tenant; zero counts are left out. */
+        Statistics: {
+            services?: {
+                count?: number;
+                onlineCount?: number;
+            };
+            instances?: {
+                count?: number;
+                countByDomain?: number;
+            };
+            apps?: {
+                count?: number;
+            };
+        };
+        StatisticsResponse: {
+            statistics?: components["schemas"]["Statistics"];
+        };
+        /** @description One service with the details asked for. */
+        ServiceDetail: {
+            microService?: components["schemas"]["MicroService"];
+            instances?: components["schemas"]["MicroServiceInstance"][];
+            schemaInfos?: components["schemas"]["Schema"][];
+            providers?: components["schemas"]["MicroService"][];
+            consumers?: components["schemas"]["MicroService"][];
+            tags?: components["schemas"]["TagMap"];
+            microServiceVersions?: string[];
+            statics?: components["schemas"]["Statistics"];
+        };
+        ServiceDetailsResponse: {
+            allServicesDetail?: components["schemas"]["ServiceDetail"][];
+            statistics?: components["schemas"]["Statistics"];
+        };
+        ServiceDetailResponse: {
+            service?: components["schemas"]["ServiceDetail"];
+        };
+        /** @description A service in the graph; every field is always written. */
+        GraphNode: {
+            id: string;
+            name: string;
+            appId: string;
+            version: string;
+            type: string;
+            color: string;
+            position: string;
+        };
+        Graph: {
+            nodes: components["schemas"]["GraphNode"][] | null;
+            lines: {
+                from: components["schemas"]["GraphNode"];
+                to: components["schemas"]["GraphNode"];
+                type: string;
+                color: string;
+                descriptor: string;
+            }[] | null;
+            circles: {
+                nodes?: components["schemas"]["GraphNode"][];
+            }[] | null;
+        };
         /**
          * @description Sets `status` on every instance of the tenant whose properties contain all given pairs. `status` must be one of the instance statuses.
          * @example {
@@ -2111,16 +2402,16 @@ export interface components {
     };
     responses: {
         /**
-         * @description Security authentication is off: Service Center routes the account and role paths only
-         *     with RBAC on, so they answer Go's plain `404 page not found`.
+         * @description The route does not exist on this registry: Go's plain-text `404 page not found`
+         *     (with `X-Content-Type-Options: nosniff`).
          */
-        RbacOff: {
+        NoRoute: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 /** @example 404 page not found */
-                "text/plain": string;
+                "text/plain": "404 page not found\n";
             };
         };
         /** @description The account name (`409200`) or role name (`409201`) is taken. */
@@ -2304,6 +2595,16 @@ export interface components {
          */
         ConsumerId: string;
         /**
+         * @description Environment: empty, `development`, `testing`, `acceptance` or `production`; others are `400001`.
+         * @example production
+         */
+        Env: string;
+        /**
+         * @description `true` or `1` (any case) keeps the registry's own shared services, which only exist in tenant `default/default`.
+         * @example true
+         */
+        WithShared: string;
+        /**
          * @description Revision from a previous `X-Resource-Revision`. When it equals the current revision the
          *     answer is `304 Not Modified`. Ignored when `noCache` or `cacheOnly` is present.
          * @example 3c1e4d8f0a9b7c6d5e4f3a2b1c0d9e8f7a6b5c4d
@@ -2427,7 +2728,84 @@ export interface operations {
                      *           "version": "2.2.0",
                      *           "hostName": "servicecomb-sc-0",
                      *           "endpoints": [
-                     *             "rest://10.0.0.2:30100"
+                     *             "rest://10.0.0.2:30100/"
+                     *           ],
+                     *           "status": "UP",
+                     *           "healthCheck": {
+                     *             "mode": "push",
+                     *             "interval": 30,
+                     *             "times": 3
+                     *           },
+                     *           "timestamp": "1723539000",
+                     *           "modTimestamp": "1723539000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstancesResponse"];
+                };
+            };
+            /** @description The registry is unhealthy (`400002`). */
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRootVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Version information. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": "2.2.0",
+                     *       "buildTag": "20240812",
+                     *       "goVersion": "go1.21.13",
+                     *       "os": "linux",
+                     *       "arch": "amd64",
+                     *       "apiVersion": "3.0.0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionResponse"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRootHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Healthy; the registry's own instances. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "instances": [
+                     *         {
+                     *           "instanceId": "1d3b5f7a9c0e2f4a6b8d0c2e4f6a8b0c",
+                     *           "serviceId": "2a4c6e8f0b1d3f5a7c9e1b3d5f7a9c0e2b4d6f81",
+                     *           "version": "2.2.0",
+                     *           "hostName": "servicecomb-sc-0",
+                     *           "endpoints": [
+                     *             "rest://10.0.0.2:30100/"
                      *           ],
                      *           "status": "UP",
                      *           "healthCheck": {
@@ -4513,6 +4891,421 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listApps: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Environment: empty, `development`, `testing`, `acceptance` or `production`; others are `400001`.
+                 * @example production
+                 */
+                env?: components["parameters"]["Env"];
+                /**
+                 * @description `true` or `1` (any case) keeps the registry's own shared services, which only exist in tenant `default/default`.
+                 * @example true
+                 */
+                withShared?: components["parameters"]["WithShared"];
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "appIds": [
+                     *         "shop",
+                     *         "stock"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppsResponse"];
+                };
+            };
+            /** @description `env` is not one of the four environments (`400001`). */
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listServiceDetails: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated: `tags`, `instances`, `schemas` (with their text), `dependencies`
+                 *     (providers and consumers), `statistics`, or `all` (all of them). Unknown words are
+                 *     ignored.
+                 * @example tags,instances
+                 */
+                options?: string;
+                /** @example shop */
+                appId?: string;
+                /** @example orders */
+                serviceName?: string;
+                /**
+                 * @description Environment: empty, `development`, `testing`, `acceptance` or `production`; others are `400001`.
+                 * @example production
+                 */
+                env?: components["parameters"]["Env"];
+                /**
+                 * @description `key:value` (or `key` for an empty value); repeat the parameter for more pairs. Every pair must be among the service's properties.
+                 * @example team:checkout
+                 */
+                property?: string;
+                /**
+                 * @description `1` replaces the instances by their count (`statics.instances.count`); anything but `0`, `1` or blank is `400001`.
+                 * @example 1
+                 */
+                countOnly?: string;
+                /**
+                 * @description `true` or `1` (any case) keeps the registry's own shared services, which only exist in tenant `default/default`.
+                 * @example true
+                 */
+                withShared?: components["parameters"]["WithShared"];
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services with their details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "allServicesDetail": [
+                     *         {
+                     *           "microService": {
+                     *             "serviceId": "5fe1dfa20961947ae3088eba33f01c2144acbefa",
+                     *             "appId": "shop",
+                     *             "serviceName": "orders",
+                     *             "version": "1.0.0",
+                     *             "level": "BACK",
+                     *             "status": "UP",
+                     *             "timestamp": "1796169557",
+                     *             "modTimestamp": "1796169557"
+                     *           },
+                     *           "instances": [
+                     *             {
+                     *               "instanceId": "86f8b4b0f8294742ba85278eab857fc6",
+                     *               "serviceId": "5fe1dfa20961947ae3088eba33f01c2144acbefa",
+                     *               "endpoints": [
+                     *                 "rest://10.0.0.4:8080"
+                     *               ],
+                     *               "hostName": "orders-1",
+                     *               "status": "UP",
+                     *               "healthCheck": {
+                     *                 "mode": "push",
+                     *                 "interval": 30,
+                     *                 "times": 3
+                     *               },
+                     *               "timestamp": "1796169558",
+                     *               "modTimestamp": "1796169558",
+                     *               "version": "1.0.0"
+                     *             }
+                     *           ],
+                     *           "tags": {
+                     *             "team": "checkout"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "statistics": {
+                     *         "services": {
+                     *           "count": 1,
+                     *           "onlineCount": 1
+                     *         },
+                     *         "instances": {
+                     *           "count": 1,
+                     *           "countByDomain": 1
+                     *         },
+                     *         "apps": {
+                     *           "count": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceDetailsResponse"];
+                };
+            };
+            /** @description A `countOnly` other than `0`, `1` or blank (`400001`). */
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getServiceDetail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+                /**
+                 * @description Microservice ID (1–64 characters, no whitespace).
+                 * @example 5f1c4a9d0e7b3a2c8d6f4e1b9a0c7d3e2f5b8a14
+                 */
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service's detail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": {
+                     *         "microService": {
+                     *           "serviceId": "2f8b4798d26c58d02d6f72c5bd2578e9338d22a6",
+                     *           "appId": "default",
+                     *           "serviceName": "SERVICECENTER",
+                     *           "version": "2.2.0",
+                     *           "level": "BACK",
+                     *           "status": "UP",
+                     *           "properties": {
+                     *             "allowCrossApp": "true"
+                     *           },
+                     *           "timestamp": "1796169329",
+                     *           "alias": "SERVICECENTER",
+                     *           "modTimestamp": "1796169329",
+                     *           "environment": "development"
+                     *         },
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "ce68ad6fc1924f47a47ef281484e3ab4",
+                     *             "serviceId": "2f8b4798d26c58d02d6f72c5bd2578e9338d22a6",
+                     *             "endpoints": [
+                     *               "rest://127.0.0.1:30100/"
+                     *             ],
+                     *             "hostName": "sc-0",
+                     *             "status": "UP",
+                     *             "healthCheck": {
+                     *               "mode": "push",
+                     *               "interval": 30,
+                     *               "times": 3
+                     *             },
+                     *             "timestamp": "1796169329",
+                     *             "modTimestamp": "1796169329",
+                     *             "version": "2.2.0"
+                     *           }
+                     *         ],
+                     *         "microServiceVersions": [
+                     *           "2.2.0"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceDetailResponse"];
+                };
+            };
+            /** @description Unknown service (`400012`) or invalid id (`400001`). */
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRelations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` or `1` (any case) keeps the registry's own shared services, which only exist in tenant `default/default`.
+                 * @example true
+                 */
+                withShared?: components["parameters"]["WithShared"];
+            };
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The graph. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "nodes": [
+                     *         {
+                     *           "id": "1b4bb82f45cbeaca74bf03383e225f1bff5b8dc9",
+                     *           "name": "cart",
+                     *           "appId": "shop",
+                     *           "version": "1.0.0",
+                     *           "type": "",
+                     *           "color": "",
+                     *           "position": ""
+                     *         },
+                     *         {
+                     *           "id": "5fe1dfa20961947ae3088eba33f01c2144acbefa",
+                     *           "name": "orders",
+                     *           "appId": "shop",
+                     *           "version": "1.0.0",
+                     *           "type": "",
+                     *           "color": "",
+                     *           "position": ""
+                     *         }
+                     *       ],
+                     *       "lines": [
+                     *         {
+                     *           "from": {
+                     *             "id": "1b4bb82f45cbeaca74bf03383e225f1bff5b8dc9",
+                     *             "name": "cart",
+                     *             "appId": "shop",
+                     *             "version": "1.0.0",
+                     *             "type": "",
+                     *             "color": "",
+                     *             "position": ""
+                     *           },
+                     *           "to": {
+                     *             "id": "5fe1dfa20961947ae3088eba33f01c2144acbefa",
+                     *             "name": "orders",
+                     *             "appId": "",
+                     *             "version": "",
+                     *             "type": "",
+                     *             "color": "",
+                     *             "position": ""
+                     *           },
+                     *           "type": "",
+                     *           "color": "",
+                     *           "descriptor": ""
+                     *         }
+                     *       ],
+                     *       "circles": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Graph"];
+                };
+            };
+            /** @description An invalid project segment (`400001`). */
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Domain half of the tenant (Huawei: tenant account name). Absent means `default`.
+                 *     Older Huawei pages mark the header as mandatory; the registry never requires it.
+                 * @example default
+                 */
+                "X-Domain-Name"?: components["parameters"]["DomainName"];
+            };
+            path: {
+                /**
+                 * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
+                 *     professional engines use the tenant's project ID (1–64 characters) or `default`.
+                 *     Service Center itself accepts any non-empty segment.
+                 * @example default
+                 */
+                project: components["parameters"]["Project"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statistics": {
+                     *         "services": {
+                     *           "count": 2,
+                     *           "onlineCount": 1
+                     *         },
+                     *         "instances": {
+                     *           "count": 1,
+                     *           "countByDomain": 1
+                     *         },
+                     *         "apps": {
+                     *           "count": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatisticsResponse"];
+                };
+            };
+            /** @description An invalid project segment (`400001`). */
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     createToken: {
         parameters: {
             query?: never;
@@ -4550,6 +5343,11 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /**
+             * @description Service Center registers the token route only with RBAC enabled; with it off (and
+             *     in the mock's `servicecomb` profile without accounts) there is no such route.
+             */
+            404: components["responses"]["NoRoute"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4590,7 +5388,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     createAccount: {
@@ -4619,7 +5417,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
             409: components["responses"]["Conflict"];
         };
     };
@@ -4670,7 +5468,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     getAccount: {
@@ -4712,7 +5510,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     updateAccount: {
@@ -4745,7 +5543,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     deleteAccount: {
@@ -4767,7 +5565,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     changePassword: {
@@ -4799,7 +5597,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     listAccountLocks: {
@@ -4834,7 +5632,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     listSelfPerms: {
@@ -4873,7 +5671,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     listRoles: {
@@ -4933,7 +5731,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     createRole: {
@@ -4970,7 +5768,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
             409: components["responses"]["Conflict"];
         };
     };
@@ -5021,7 +5819,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     updateRole: {
@@ -5064,7 +5862,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
     deleteRole: {
@@ -5086,7 +5884,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["RbacOff"];
+            404: components["responses"]["NoRoute"];
         };
     };
 }

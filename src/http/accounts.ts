@@ -1,12 +1,13 @@
 import { clientAddress } from './client-address.ts'
 import { defineOperation } from './operation.ts'
-import { rbacOf } from './rbac-access.ts'
+import { notRouted, rbacOf } from './rbac-access.ts'
 
 /** `POST /v4/accounts`. */
 export const createAccount = defineOperation({
   operationId: 'createAccount',
   method: 'post',
   path: '/v4/accounts',
+  absent: notRouted,
   handle: async (input) => {
     await rbacOf(input).rbac.createAccount(input.body)
     return {}
@@ -18,6 +19,7 @@ export const batchCreateAccounts = defineOperation({
   operationId: 'batchCreateAccounts',
   method: 'post',
   path: '/v4/accounts/batch-create',
+  absent: notRouted,
   handle: async (input) => ({ body: await rbacOf(input).rbac.batchCreateAccounts(input.body) }),
 })
 
@@ -26,6 +28,7 @@ export const listAccounts = defineOperation({
   operationId: 'listAccounts',
   method: 'get',
   path: '/v4/accounts',
+  absent: notRouted,
   handle: async (input) => ({ body: await rbacOf(input).rbac.listAccounts() }),
 })
 
@@ -34,6 +37,7 @@ export const getAccount = defineOperation({
   operationId: 'getAccount',
   method: 'get',
   path: '/v4/accounts/:name',
+  absent: notRouted,
   handle: async (input) => ({ body: await rbacOf(input).rbac.getAccount(input.params.name!) }),
 })
 
@@ -42,6 +46,7 @@ export const updateAccount = defineOperation({
   operationId: 'updateAccount',
   method: 'put',
   path: '/v4/accounts/:name',
+  absent: notRouted,
   handle: async (input) => {
     const { rbac, caller } = rbacOf(input)
     await rbac.updateAccount(caller, input.params.name!, input.body)
@@ -54,6 +59,7 @@ export const deleteAccount = defineOperation({
   operationId: 'deleteAccount',
   method: 'delete',
   path: '/v4/accounts/:name',
+  absent: notRouted,
   handle: async (input) => {
     const { rbac, caller } = rbacOf(input)
     await rbac.deleteAccount(caller, input.params.name!)
@@ -66,6 +72,7 @@ export const changePassword = defineOperation({
   operationId: 'changePassword',
   method: 'post',
   path: '/v4/accounts/:name/password',
+  absent: notRouted,
   handle: async (input) => {
     const { rbac, caller } = rbacOf(input)
     const address = clientAddress((name) => input.request.headers.get(name), input.remoteAddress)
@@ -79,6 +86,7 @@ export const listAccountLocks = defineOperation({
   operationId: 'listAccountLocks',
   method: 'get',
   path: '/v4/account-locks',
+  absent: notRouted,
   handle: (input) => ({ body: rbacOf(input).rbac.listLocks() }),
 })
 
@@ -87,6 +95,7 @@ export const listSelfPerms = defineOperation({
   operationId: 'listSelfPerms',
   method: 'get',
   path: '/v4/self-perms',
+  absent: notRouted,
   handle: async (input) => {
     const { rbac, caller } = rbacOf(input)
     return { body: await rbac.selfPerms(caller) }

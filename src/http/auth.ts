@@ -2,11 +2,10 @@ import { RegistryError } from '../registry/errors.ts'
 import type { Registry } from '../registry/index.ts'
 import { accessOf, type Caller } from '../registry/rbac/index.ts'
 import { type ScopeRequest, scopeOf } from './auth-scope.ts'
-import { GO_ERROR_HEADERS } from './fallback.ts'
 import { filterServices } from './label-filter.ts'
 import type { Interceptor, OperationCall } from './operation.ts'
 import { matchOperation, OPERATIONS } from './operations.ts'
-import { errorResponse, textResponse } from './respond.ts'
+import { errorResponse } from './respond.ts'
 
 /**
  * A request as the auth check reads it. `pattern` is the route (`/v4/:project/registry/...`);
@@ -62,12 +61,6 @@ export async function authorize(
     throw error
   }
 }
-
-const RBAC_OPERATIONS = new Set(
-  OPERATIONS.filter((operation) =>
-    /^\/v4\/(accounts|account-locks|self-perms|roles)/.test(operation.path),
-  ).map((operation) => operation.operationId),
-)
 
 /**
  * What a caller asks to do: a registry operation, a control API call or a websocket, named by
@@ -136,13 +129,7 @@ const PATTERNS = new Map(OPERATIONS.map((operation) => [operation.operationId, o
  */
 export function createAuthInterceptor(registry: Registry): Interceptor {
   return async (call, next) => {
-    if (!registry.rbac) {
-      // Service Center registers the account and role routes only with RBAC on.
-      if (RBAC_OPERATIONS.has(call.operationId)) {
-        return textResponse(404, '404 page not found', GO_ERROR_HEADERS)
-      }
-      return next()
-    }
+    if (!registry.rbac) return next()
     const outcome = await authorize(registry, authRequestOf(call))
     if (outcome instanceof RegistryError) {
       // Service Center's websocket routes answer a failed auth check with a bodiless 200.

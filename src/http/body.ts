@@ -1,5 +1,18 @@
 import { RegistryError } from '../registry/errors.ts'
+import { goJsonSyntaxError } from './go-json-error.ts'
 import { readLimited } from './read-limited.ts'
+
+/**
+ * A body that is not JSON: 400001 with Go's decoder message, which an operation may replace by
+ * the fixed text its Service Center handler answers with (`Unmarshal error`).
+ * @example
+ * throw new BodySyntaxError('unexpected end of JSON input')
+ */
+export class BodySyntaxError extends RegistryError {
+  constructor(detail: string) {
+    super('400001', detail)
+  }
+}
 
 /** Service Center's `server.request.maxBodyBytes` default (reference §1.3). */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -26,7 +39,7 @@ export async function readJsonBody(
  */
 export function checkDeclaredLength(declared: string | null | undefined, maxBytes: number): void {
   const length = Number(declared)
-  if (length > maxBytes) throw tooLarge(maxBytes, length)
+  if (length > maxBytes) throw tooLarge()
 }
 
 /**
@@ -37,14 +50,14 @@ export function checkDeclaredLength(declared: string | null | undefined, maxByte
  */
 export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYTES): unknown {
   if (bytes.byteLength > maxBytes) {
-    throw tooLarge(maxBytes, bytes.byteLength)
+    throw tooLarge()
   }
   const text = new TextDecoder().decode(bytes)
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
-  } catch (error) {
-    throw new RegistryError('400001', `Unmarshal error: ${(error as Error).message}`)
+  } catch {
+    throw new BodySyntaxError(goJsonSyntaxError(text))
   }
 }
 
@@ -53,13 +66,11 @@ export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYT
  * @example
  * await readNodeLimited(req, maxBytes, bodyTooLarge(maxBytes))
  */
-export function bodyTooLarge(limit: number): (bytesSeen: number) => RegistryError {
-  return (seen) => tooLarge(limit, seen, 'at least ')
+export function bodyTooLarge(_limit: number): (bytesSeen: number) => RegistryError {
+  return () => tooLarge()
 }
 
-function tooLarge(limit: number, size: number, atLeast = '') {
-  return new RegistryError(
-    '400001',
-    `http: request body too large (limit ${limit} bytes, got ${atLeast}${size})`,
-  )
+/** Go's `MaxBytesReader` error, word for word, as Service Center passes it on. */
+function tooLarge() {
+  return new RegistryError('400001', 'http: request body too large')
 }

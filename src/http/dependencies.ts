@@ -56,5 +56,7 @@ export const watch = defineOperation({
   operationId: 'watch',
   method: 'get',
   path: `${SERVICES}/:serviceId/watcher`,
+  // The upgrade is refused before anything is read, as gorilla/websocket does in SC.
+  deferIssues: () => true,
   handle: notUpgraded,
 })

@@ -1,6 +1,7 @@
 import type { components } from '../generated/schema.ts'
 import { RegistryError } from '../registry/errors.ts'
 import { cachedRead } from './answer-cache.ts'
+import { checkGoField, ENV_PATTERN, FIND_NAME_PATTERN, NAME_PATTERN } from './go-validation.ts'
 import { defineOperation } from './operation.ts'
 import { listParam } from './query.ts'
 import { fromRevisioned, revOf } from './revisioned.ts'
@@ -14,7 +15,11 @@ export const findInstances = defineOperation({
   path: '/v4/:project/registry/instances',
   // Service Center 2.1+ never reads `version` here, so a malformed one is no error there.
   ignoredQuery: (registry) => (registry.rules.versionRules ? [] : ['version']),
+  // The key fields are checked below, in Service Center's order and words.
+  deferIssues: (issue) =>
+    issue.location === 'query' && ['appId', 'serviceName', 'env'].includes(issue.name),
   handle: async ({ registry, ctx, query }) => {
+    checkFindKey(query)
     const q: Parameters<typeof registry.findInstances>[1] = {
       appId: query.get('appId') ?? '',
       serviceName: query.get('serviceName') ?? '',
@@ -37,11 +42,30 @@ export const findInstances = defineOperation({
   },
 })
 
+/** The discovery key as Service Center's `FindInstancesRequest` validator checks it. */
+function checkFindKey(query: URLSearchParams): void {
+  const struct = 'FindInstancesRequest'
+  checkGoField(struct, 'AppId', query.get('appId') ?? '', {
+    min: 1,
+    max: 160,
+    pattern: NAME_PATTERN,
+  })
+  checkGoField(struct, 'ServiceName', query.get('serviceName') ?? '', {
+    min: 1,
+    max: 160 + 1 + 128,
+    pattern: FIND_NAME_PATTERN,
+  })
+  checkGoField(struct, 'Environment', query.get('env') ?? '', { pattern: ENV_PATTERN })
+}
+
 /** `POST …/registry/instances/action?type=query`: batch find (reference §5.11). */
 export const batchFindInstances = defineOperation({
   operationId: 'batchFindInstances',
   method: 'post',
   path: '/v4/:project/registry/instances/action',
+  bodyError: 'Unmarshal error',
+  // Service Center reads `type` itself: anything but `query` is `Invalid action: <type>`.
+  deferIssues: (issue) => issue.location === 'query' && issue.name === 'type',
   handle: async ({ registry, ctx, query, body }) => {
     const type = query.get('type')
     if (type !== 'query') throw new RegistryError('400001', `Invalid action: ${type ?? ''}`)
@@ -54,6 +78,7 @@ export const updateInstancesStatus = defineOperation({
   operationId: 'updateInstancesStatus',
   method: 'put',
   path: '/v4/:project/registry/instances/status',
+  bodyError: 'Unmarshal error',
   handle: async ({ registry, ctx, body }) => {
     await registry.updateInstancesStatus(
       ctx,
@@ -68,6 +93,9 @@ export const heartbeats = defineOperation({
   operationId: 'heartbeats',
   method: 'put',
   path: '/v4/:project/registry/heartbeats',
+  bodyError: 'Unmarshal error',
+  // An empty list is Service Center's `Request format invalid.`, answered by the registry.
+  deferIssues: (issue) => issue.name === 'instances' && Array.isArray(issue.value),
   handle: ({ registry, ctx, body }) => {
     const pairs = (body as { instances: { serviceId: string; instanceId: string }[] }).instances
     return { body: registry.heartbeats(ctx, pairs) }

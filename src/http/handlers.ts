@@ -11,6 +11,6 @@ import { OPERATIONS } from './operations.ts'
 export function createHttpHandlers(env: HttpEnvironment): HttpHandler[] {
   return [
     ...OPERATIONS.map((operation) => createOperationHandler(operation, env)),
-    createFallbackHandler(env.baseUrl),
+    createFallbackHandler(env.baseUrl, env.registry),
   ]
 }

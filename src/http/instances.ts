@@ -4,6 +4,7 @@ import { withoutEmptyFields } from './defaulted-fields.ts'
 import { propertiesOf } from './microservices.ts'
 import { defineOperation, type OperationInput } from './operation.ts'
 import { listParam } from './query.ts'
+import { PlainTextAnswer } from './respond.ts'
 import { fromRevisioned, revOf } from './revisioned.ts'
 
 type MicroServiceInstance = components['schemas']['MicroServiceInstance']
@@ -14,6 +15,7 @@ const INSTANCE = `${INSTANCES}/:instanceId`
 /** `POST …/instances` (5 KiB body limit, reference §1.3). */
 export const registerInstance = defineOperation({
   operationId: 'registerInstance',
+  bodyError: 'Unmarshal error',
   method: 'post',
   path: INSTANCES,
   maxBodyBytes: 5 * 1024,
@@ -72,6 +74,7 @@ export const updateInstanceStatus = defineOperation({
 /** `PUT …/instances/{instanceId}/properties`: replaces the whole map (3 KiB limit). */
 export const updateInstanceProperties = defineOperation({
   operationId: 'updateInstanceProperties',
+  bodyError: 'Unmarshal error',
   method: 'put',
   path: `${INSTANCE}/properties`,
   maxBodyBytes: 3 * 1024,
@@ -105,19 +108,19 @@ export const heartbeatWebSocket = defineOperation({
   operationId: 'heartbeatWebSocket',
   method: 'get',
   path: `${INSTANCE}/heartbeat`,
+  // The upgrade is refused before anything is read, as gorilla/websocket does in SC.
+  deferIssues: () => true,
   handle: notUpgraded,
 })
 
 /**
- * The answer to a plain GET on a websocket endpoint.
+ * The answer to a plain GET on a websocket endpoint: gorilla/websocket's own refusal, a
+ * plain-text `Bad Request` with `Sec-Websocket-Version: 13`, as Service Center sends it.
  * @example
- * notUpgraded() // throws 400001
+ * notUpgraded() // throws a 400 Bad Request
  */
 export function notUpgraded(): never {
-  throw new RegistryError(
-    '400001',
-    "websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header",
-  )
+  throw new PlainTextAnswer(400, 'Bad Request\n', { 'Sec-Websocket-Version': '13' })
 }
 
 /**

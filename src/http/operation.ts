@@ -2,9 +2,15 @@ import { type HttpHandler, http, type RequestHandler } from 'msw'
 import { RegistryError } from '../registry/errors.ts'
 import type { Registry, RequestContext } from '../registry/index.ts'
 import type { SpecValidator, ValidationIssue } from '../spec/validators.ts'
+import { BodySyntaxError } from './body.ts'
 import { fromFetchRequest, type IncomingRequest } from './incoming.ts'
 import { normalizeKeys } from './normalize-keys.ts'
-import { fetchRenderer, type OperationResult, type ResponseRenderer } from './respond.ts'
+import {
+  fetchRenderer,
+  type OperationResult,
+  type ResponseRenderer,
+  RouteAbsentError,
+} from './respond.ts'
 
 /** HTTP methods the registry routes. */
 export type Method = 'get' | 'post' | 'put' | 'delete'
@@ -36,6 +42,13 @@ export interface OperationDefinition {
   ignoredQuery?: (registry: Registry) => readonly string[]
   /** Rewrites the decoded body before validation, for defaults the registry applies first. */
   beforeValidation?: (body: unknown) => unknown
+  /**
+   * The `detail` Service Center's handler answers for a missing or malformed body instead of
+   * the decoder's message (some say only `Unmarshal error`); default the decoder's message.
+   */
+  bodyError?: string
+  /** True when the route does not exist in the registry as configured: Go's 404, nothing read. */
+  absent?: (registry: Registry) => boolean
   /** Issues the handler deals with itself instead of answering 400001 before it runs. */
   deferIssues?: (issue: ValidationIssue) => boolean
   handle(input: OperationInput): OperationResult | Promise<OperationResult>
@@ -164,7 +177,8 @@ export function createOperationRunner(
     renderer: ResponseRenderer,
   ): Promise<Response> => {
     try {
-      const decoded = normalizeKeys(operationId, await incoming.json(definition.maxBodyBytes))
+      if (definition.absent?.(env.registry)) throw new RouteAbsentError()
+      const decoded = normalizeKeys(operationId, await readBody(definition, incoming))
       const body = definition.beforeValidation ? definition.beforeValidation(decoded) : decoded
       const query = Object.fromEntries(call.url.searchParams)
       for (const name of definition.ignoredQuery?.(env.registry) ?? []) delete query[name]
@@ -176,6 +190,10 @@ export function createOperationRunner(
       })
       const deferred = definition.deferIssues ? issues.filter(definition.deferIssues) : []
       const first = issues.find((issue) => !deferred.includes(issue))
+      // A required body that is missing fails Go's decoder before any validation.
+      if (first?.location === 'body' && first.name === 'body' && body === undefined) {
+        throw new RegistryError('400001', definition.bodyError ?? 'unexpected end of JSON input')
+      }
       if (first) throw new RegistryError('400001', describeIssue(first))
       const result = await definition.handle({
         get request() {
@@ -230,7 +248,10 @@ export function createOperationHandler(
   const pattern = env.baseUrl === '*' ? `*${definition.path}` : `${env.baseUrl}${definition.path}`
   const runner = createOperationRunner(definition, env)
   const handler = http[definition.method](pattern, ({ request, params }) =>
-    runner(fromFetchRequest(request, flattenParams(params))),
+    // MSW's patterns take a trailing slash; Service Center's router does not (the fallback 404s).
+    endsWithSlash(request.url)
+      ? undefined
+      : runner(fromFetchRequest(request, flattenParams(params))),
   )
   runners.set(handler, { operation: definition, runner })
   return handler
@@ -253,6 +274,26 @@ export function operationRunnerOf(handler: RequestHandler): OperationRunner | un
  */
 export function operationOf(handler: RequestHandler): OperationDefinition | undefined {
   return runners.get(handler)?.operation
+}
+
+function endsWithSlash(url: string): boolean {
+  let end = url.length
+  const query = url.indexOf('?')
+  if (query >= 0) end = query
+  const hash = url.indexOf('#')
+  if (hash >= 0 && hash < end) end = hash
+  return url.charCodeAt(end - 1) === 47
+}
+
+async function readBody(definition: OperationDefinition, incoming: IncomingRequest) {
+  try {
+    return await incoming.json(definition.maxBodyBytes)
+  } catch (error) {
+    if (error instanceof BodySyntaxError && definition.bodyError) {
+      throw new RegistryError('400001', definition.bodyError)
+    }
+    throw error
+  }
 }
 
 function chain(

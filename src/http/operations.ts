@@ -1,6 +1,7 @@
 import * as accounts from './accounts.ts'
 import * as dependencies from './dependencies.ts'
 import * as discovery from './discovery.ts'
+import * as govern from './govern.ts'
 import * as instances from './instances.ts'
 import * as microservices from './microservices.ts'
 import type { OperationDefinition } from './operation.ts'
@@ -17,6 +18,8 @@ import * as tags from './tags.ts'
 export const OPERATIONS: readonly OperationDefinition[] = [
   system.getVersion,
   system.getHealth,
+  system.getRootVersion,
+  system.getRootHealth,
   system.checkExistence,
   system.createToken,
   microservices.createService,
@@ -51,6 +54,11 @@ export const OPERATIONS: readonly OperationDefinition[] = [
   dependencies.addDependencies,
   dependencies.putDependencies,
   dependencies.watch,
+  govern.listApps,
+  govern.listServiceDetails,
+  govern.getServiceDetail,
+  govern.getRelations,
+  govern.getStatistics,
   accounts.createAccount,
   accounts.batchCreateAccounts,
   accounts.listAccounts,
@@ -74,12 +82,13 @@ interface CompiledRoute {
 
 const compiled: CompiledRoute[] = OPERATIONS.map((operation) => ({
   operation,
-  regexp: new RegExp(`^${operation.path.replace(/:([A-Za-z]+)/g, '(?<$1>[^/]+)')}/?$`),
+  // Exact paths: Service Center's router answers 404 for a trailing slash.
+  regexp: new RegExp(`^${operation.path.replace(/:([A-Za-z]+)/g, '(?<$1>[^/]+)')}$`),
 }))
 
 /**
  * Routes by their number of `/`: a parameter never spans one, so a path can only match routes
- * with as many (one more with a trailing slash). Keeps each route's order within a bucket.
+ * with as many. Keeps each route's order within a bucket.
  */
 const bySlashes = new Map<number, CompiledRoute[]>()
 for (const route of compiled) {
@@ -94,26 +103,29 @@ function countSlashes(path: string): number {
 }
 
 function candidatesOf(pathname: string): CompiledRoute[] {
-  let slashes = countSlashes(pathname)
-  if (pathname.length > 1 && pathname.endsWith('/')) slashes--
-  return bySlashes.get(slashes) ?? []
+  return bySlashes.get(countSlashes(pathname)) ?? []
 }
 
 /**
  * Finds the operation for a method and URL path with its path parameters (percent-decoded, as
  * MSW decodes them), or the methods the path allows when only the method is wrong. Used where
- * MSW's own matching is not available (fallback, server, faults).
+ * MSW's own matching is not available (fallback, server, faults). `present` leaves out routes
+ * the registry as configured does not have.
  * @example
  * matchOperation('GET', '/v4/default/registry/version') // { operation, allowed: ['GET'], params: { project: 'default' } }
  */
-export function matchOperation(method: string, pathname: string) {
+export function matchOperation(
+  method: string,
+  pathname: string,
+  present?: (operation: OperationDefinition) => boolean,
+) {
   const allowed: string[] = []
   const wanted = method.toUpperCase()
   let operation: OperationDefinition | undefined
   let params: Record<string, string> = {}
   for (const route of candidatesOf(pathname)) {
     const match = route.regexp.exec(pathname)
-    if (!match) continue
+    if (!match || (present && !present(route.operation))) continue
     const routeMethod = route.operation.method.toUpperCase()
     if (!allowed.includes(routeMethod)) allowed.push(routeMethod)
     if (routeMethod === wanted && !operation) {

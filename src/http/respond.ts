@@ -77,12 +77,63 @@ export function renderResult(result: OperationResult): RenderedAnswer {
 }
 
 /**
+ * Thrown by an operation that does not exist in the registry as configured (Service Center
+ * registers some routes only with RBAC on): the answer is Go's plain-text 404.
+ * @example
+ * throw new RouteAbsentError()
+ */
+export class RouteAbsentError extends Error {
+  constructor() {
+    super('404 page not found')
+    this.name = 'RouteAbsentError'
+  }
+}
+
+/**
+ * Thrown for an answer Go's libraries write themselves as plain text (not the registry's
+ * envelope), such as gorilla/websocket's refusal of a request that is not an upgrade.
+ * @example
+ * throw new PlainTextAnswer(400, 'Bad Request\n', { 'Sec-Websocket-Version': '13' })
+ */
+export class PlainTextAnswer extends Error {
+  readonly status: number
+  readonly body: string
+  readonly headers: Readonly<Record<string, string>>
+  constructor(status: number, body: string, headers: Record<string, string> = {}) {
+    super(body.trim())
+    this.name = 'PlainTextAnswer'
+    this.status = status
+    this.body = body
+    this.headers = headers
+  }
+}
+
+/**
+ * The headers Go's `http.Error` puts on its plain-text answers: a lower-case `utf-8`, unlike the
+ * registry's own empty 200s, and `nosniff` (observed, docs/compatibility.md #34, #35).
+ */
+export const GO_ERROR_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/plain; charset=utf-8',
+  'X-Content-Type-Options': 'nosniff',
+}
+
+/**
  * Renders anything an operation threw: registry errors as `{ errorCode, errorMessage, detail }`
  * with HTTP status = code / 1000, anything else as 500003 so a bug never surfaces as a crash.
  * @example
  * renderError(new RegistryError('400012', 'Service does not exist.')).status // 400
  */
 export function renderError(error: unknown): RenderedAnswer {
+  if (error instanceof RouteAbsentError) {
+    return { status: 404, headers: { ...GO_ERROR_HEADERS }, body: '404 page not found\n' }
+  }
+  if (error instanceof PlainTextAnswer) {
+    return {
+      status: error.status,
+      headers: { ...GO_ERROR_HEADERS, ...error.headers },
+      body: error.body,
+    }
+  }
   const registryError =
     error instanceof RegistryError
       ? error

@@ -1,11 +1,12 @@
 import { defineOperation } from './operation.ts'
-import { rbacOf } from './rbac-access.ts'
+import { notRouted, rbacOf } from './rbac-access.ts'
 
 /** `GET /v4/roles`. */
 export const listRoles = defineOperation({
   operationId: 'listRoles',
   method: 'get',
   path: '/v4/roles',
+  absent: notRouted,
   handle: async (input) => ({ body: await rbacOf(input).rbac.listRoles() }),
 })
 
@@ -14,6 +15,7 @@ export const createRole = defineOperation({
   operationId: 'createRole',
   method: 'post',
   path: '/v4/roles',
+  absent: notRouted,
   handle: async (input) => {
     await rbacOf(input).rbac.createRole(input.body)
     return {}
@@ -25,6 +27,7 @@ export const getRole = defineOperation({
   operationId: 'getRole',
   method: 'get',
   path: '/v4/roles/:roleName',
+  absent: notRouted,
   handle: async (input) => ({ body: await rbacOf(input).rbac.getRole(input.params.roleName!) }),
 })
 
@@ -33,6 +36,7 @@ export const updateRole = defineOperation({
   operationId: 'updateRole',
   method: 'put',
   path: '/v4/roles/:roleName',
+  absent: notRouted,
   handle: async (input) => {
     await rbacOf(input).rbac.updateRole(input.params.roleName!, input.body)
     return {}
@@ -44,6 +48,7 @@ export const deleteRole = defineOperation({
   operationId: 'deleteRole',
   method: 'delete',
   path: '/v4/roles/:roleName',
+  absent: notRouted,
   handle: async (input) => {
     await rbacOf(input).rbac.deleteRole(input.params.roleName!)
     return {}

@@ -6,7 +6,7 @@ import {
   resolveConsumer,
 } from './core.ts'
 import { collectInstances, discoveryRule, matchProviders, recordDiscovery } from './discovery.ts'
-import { RegistryError } from './errors.ts'
+import { batchErrMessage, RegistryError } from './errors.ts'
 import { getInstance } from './instance-queries.ts'
 import type {
   BatchFindRequest,
@@ -82,8 +82,10 @@ function collect<T>(items: T[], find: (item: T, index: number) => Found): BatchF
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error
       const group = failed.get(error.code)
+      // Service Center wraps the inner text: `<errorMessage>(<detail>)`, as in batch heartbeats.
+      const body = { ...error.toErrorBody(), detail: batchErrMessage(error) }
       if (group) group.indexes.push(index)
-      else failed.set(error.code, { indexes: [index], error: error.toErrorBody() })
+      else failed.set(error.code, { indexes: [index], error: body })
     }
   })
   const result: BatchFindResult = {}

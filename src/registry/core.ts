@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts'
 import { RegistryError } from './errors.ts'
 import { LeaseTable } from './leases.ts'
+import type { OwnIdentity } from './own-service.ts'
 import type { ProfileRules } from './profile.ts'
 import type { Caller } from './rbac/model.ts'
 import type { RevisionCounter } from './revisions.ts'
@@ -51,6 +52,8 @@ export interface RegistryCore {
   readonly schemas: RecordSchemas
   readonly revisions: RevisionCounter
   readonly watchers: WatchHub
+  /** The mock's own SERVICECENTER instance: its id and where it says it is. */
+  readonly own: OwnIdentity
   tenants: Map<string, TenantState>
   leases: LeaseTable
 }

@@ -114,7 +114,7 @@ export function listProviders(
   consumerId: string,
   q: ListOptions = {},
 ): { providers?: MicroService[] } {
-  const consumer = requireService(core, ctx, consumerId)
+  const consumer = requireService(core, ctx, consumerId, 'Consumer does not exist')
   const seen = new Set<ServiceEntry>()
   for (const rule of consumer.tenant.dependencies.get(consumerId)?.values() ?? []) {
     for (const provider of providersOfRule(consumer.tenant, rule)) seen.add(provider)
@@ -135,7 +135,7 @@ export function listConsumers(
   providerId: string,
   q: ListOptions = {},
 ): { consumers?: MicroService[] } {
-  const provider = requireService(core, ctx, providerId)
+  const provider = requireService(core, ctx, providerId, 'Provider does not exist')
   const consumers: ServiceEntry[] = []
   for (const consumerId of provider.tenant.consumersOf.get(provider.nameKey) ?? []) {
     const consumer = provider.tenant.byId.get(consumerId)

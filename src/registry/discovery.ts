@@ -10,8 +10,9 @@ import { ALL_VERSIONS, recordDependency } from './dependencies.ts'
 import { RegistryError } from './errors.ts'
 import type { MicroServiceInstance } from './model.ts'
 import { omitEmpty } from './output.ts'
+import { isSharedName, OWN_SERVICE } from './own-service.ts'
 import { type Revisioned, revisioned, revisionOf } from './revisions.ts'
-import { nameKey, type ServiceEntry, type TenantState, versionOf } from './tenant.ts'
+import { nameKey, type ServiceEntry, type TenantState, tenantKey, versionOf } from './tenant.ts'
 import { parseVersionRule, selectVersions, sortNewestFirst, type VersionRule } from './version.ts'
 
 /**
@@ -83,17 +84,40 @@ export function matchProviders(
   const index = nameKey(key.environment, key.appId, key.serviceName)
   let versions = tenant?.byName.get(index)
   if (!versions && aliasFallback) versions = tenant?.byAlias.get(index)
-  const flag = `${consumer ? `Consumer[${consumer.record.serviceId}]` : 'Find'} provider[${key.environment}/${key.appId}/${key.serviceName}/${rule?.text ?? ''}]`
-  if (!versions) throw new RegistryError('400012', `${flag} failed, provider does not exist.`)
+  if (!versions)
+    throw new RegistryError(
+      '400012',
+      `${findFlag(consumer, key, rule)} failed, provider does not exist`,
+    )
   const selected = rule
     ? selectVersions(versions, versionOf, rule)
     : sortNewestFirst(versions, versionOf)
   if (rule?.kind === 'exact' && selected.length === 0) {
-    throw new RegistryError('400012', `${flag} failed, provider version does not exist.`)
+    throw new RegistryError(
+      '400012',
+      `${findFlag(consumer, key, rule)} failed, provider version does not exist`,
+    )
   }
   return selected.filter(
     (provider) => hasAllTags(provider, key.tags) && (!consumer || isVisibleTo(consumer, provider)),
   )
+}
+
+/**
+ * Service Center's description of a discovery in its errors:
+ * `Consumer[<id>][<env>/<app>/<name>/<version>] find provider[<env>/<app>/<name>]`, with
+ * empty consumer fields without `X-ConsumerId` (and the version rule where the profile has one).
+ */
+function findFlag(
+  consumer: ServiceEntry | undefined,
+  key: ProviderQuery,
+  rule: VersionRule | undefined,
+): string {
+  const c = consumer?.record
+  // Without a consumer Service Center still prints the environment asked for in its place.
+  const who = `Consumer[${c?.serviceId ?? ''}][${c ? (c.environment ?? '') : key.environment}/${c?.appId ?? ''}/${c?.serviceName ?? ''}/${c?.version ?? ''}]`
+  const wanted = `${key.environment}/${key.appId}/${key.serviceName}${rule ? `/${rule.text}` : ''}`
+  return `${who} find provider[${wanted}]`
 }
 
 /**
@@ -157,6 +181,20 @@ export function findInstances(
   q: FindQuery,
 ): Revisioned<{ instances?: MicroServiceInstance[] }> {
   const rule = discoveryRule(core, q.version)
+  if (isSharedName(tenantKey(ctx), q.appId, q.serviceName)) {
+    // Service Center answers a shared service from its own environment, whoever asks (and
+    // without checking or recording the consumer).
+    const key = {
+      environment: OWN_SERVICE.environment,
+      appId: q.appId,
+      serviceName: q.serviceName,
+      tags: q.tags,
+    }
+    return collectInstances(
+      matchProviders(findTenant(core, ctx), undefined, key, rule, true),
+      q.rev,
+    )
+  }
   const consumer = resolveConsumer(core, ctx)
   const environment = consumer ? (consumer.record.environment ?? '') : environmentOf(core, q.env)
   const key = { environment, appId: q.appId, serviceName: q.serviceName, tags: q.tags }

@@ -40,9 +40,9 @@ export function existence(
     if (!q.serviceId || !q.schemaId) {
       throw new RegistryError('400001', "fields 'serviceId' and 'schemaId' are required")
     }
-    const entry = requireService(core, ctx, q.serviceId)
+    const entry = requireService(core, ctx, q.serviceId, 'service does not exist.')
     const schema = entry.schemas.get(q.schemaId)
-    if (!schema) throw new RegistryError('400016', `Schema[${q.schemaId}] does not exist.`)
+    if (!schema) throw new RegistryError('400016', 'schema ref not found.')
     const found: { serviceId: string; schemaId: string; summary?: string } = {
       serviceId: q.serviceId,
       schemaId: q.schemaId,
@@ -55,9 +55,8 @@ export function existence(
 
 function serviceExists(core: RegistryCore, ctx: RequestContext, q: ExistenceQuery): string {
   const { appId, serviceName } = q
-  // Service Center 2.1+ answers a missing version as a version mismatch (observed: 400026);
-  // the classic rule-based check requires one.
-  const version = q.version ?? (core.rules.versionRules ? undefined : '')
+  // The HTTP layer has run Service Center's validator (a version is required in both profiles).
+  const version = q.version
   if (!appId || !serviceName || version === undefined) {
     throw new RegistryError('400001', "fields 'appId', 'serviceName' and 'version' are required")
   }
@@ -76,20 +75,20 @@ function serviceExists(core: RegistryCore, ctx: RequestContext, q: ExistenceQuer
       )
     const exact = [...(versions ?? [])].find((e) => e.record.version === version)
     if (rule.kind === 'exact') {
-      if (!exact) throw new RegistryError('400012', `Micro-service[${flag}] does not exist.`)
+      if (!exact) throw new RegistryError('400012', `${flag} does not exist.`)
       return exact.record.serviceId!
     }
-    if (!versions) throw new RegistryError('400012', `Micro-service[${flag}] does not exist.`)
+    if (!versions) throw new RegistryError('400012', `${flag} does not exist.`)
     const newest = selectVersions(versions, versionOf, rule)[0]
-    if (!newest)
-      throw new RegistryError('400026', `Micro-service[${flag}] has no version matching the rule.`)
+    if (!newest) throw new RegistryError('400026', `${flag} version mismatch.`)
     return newest.record.serviceId!
   }
-  if (version !== '' && !parseVersion(version)) {
+  if (!parseVersion(version)) {
     throw new RegistryError('400001', `field 'version' invalid value '${version}': not a version`)
   }
-  if (!versions) throw new RegistryError('400012', `Micro-service[${flag}] does not exist.`)
+  // Service Center's words: the key, then what is missing.
+  if (!versions) throw new RegistryError('400012', `${flag} does not exist.`)
   const exact = [...versions].find((e) => e.record.version === version)
-  if (!exact) throw new RegistryError('400026', `Micro-service[${flag}] version mismatch.`)
+  if (!exact) throw new RegistryError('400026', `${flag} version mismatch.`)
   return exact.record.serviceId!
 }

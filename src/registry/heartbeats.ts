@@ -15,7 +15,13 @@ export function heartbeat(
   serviceId: string,
   instanceId: string,
 ): void {
-  const { slot } = requireInstance(core, ctx, serviceId, instanceId)
+  const { slot } = requireInstance(
+    core,
+    ctx,
+    serviceId,
+    instanceId,
+    'leaseId not exist, instance not exist',
+  )
   core.leases.renew(slot.lease, core.clock.now())
 }
 

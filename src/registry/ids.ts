@@ -16,13 +16,18 @@ export interface ServiceIdentity {
 
 /**
  * A deterministic 40-hex serviceId derived from the identity, so deleting and re-creating the
- * same service gives the same id, as Service Center's default `context` generator does (§4.1).
+ * same service gives the same id, as Service Center's default `context` generator does (§4.1):
+ * the SHA-1 of the service's etcd index key,
+ * `/cse-sr/ms/indexes/{domain}/{project}/{environment}/{appId}/{serviceName}/{version}`. The
+ * same service therefore gets the same id from the mock as from Service Center.
  * @example
  * serviceIdFor({ domain: 'default', project: 'default', environment: '', appId: 'shop', serviceName: 'cart', version: '1.0.0' }).length // 40
  */
 export function serviceIdFor(identity: ServiceIdentity): string {
   const { domain, project, environment, appId, serviceName, version } = identity
-  return sha1Hex([domain, project, environment, appId, serviceName, version].join('/'))
+  return sha1Hex(
+    ['/cse-sr/ms/indexes', domain, project, environment, appId, serviceName, version].join('/'),
+  )
 }
 
 /**

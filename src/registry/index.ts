@@ -5,6 +5,7 @@ export type { FindQuery } from './discovery.ts'
 export type { ErrorBody, ErrorCode } from './errors.ts'
 export { ERROR_MESSAGES, RegistryError, RegistryUsageError } from './errors.ts'
 export type { ExistenceQuery } from './existence.ts'
+export type { GovernListQuery } from './govern.ts'
 export { newInstanceId, serviceIdFor } from './ids.ts'
 export type { InstanceReadOptions } from './instance-queries.ts'
 export { DEFAULT_HEALTH_CHECK, normalizeHealthCheck, ttlMs } from './leases.ts'
@@ -13,12 +14,16 @@ export type {
   BatchFindResponse,
   CreateServiceRequest,
   DeleteServicesResponse,
+  Graph,
+  GraphNode,
   HealthCheck,
   HeartbeatSetResponse,
   MicroService,
   MicroServiceInstance,
   MicroServiceKey,
   Schema,
+  ServiceDetail,
+  Statistics,
   VersionResponse,
   WatchEvent,
 } from './model.ts'

@@ -56,7 +56,11 @@ export function getInstance(
   const provider = requireService(core, ctx, serviceId, `Provider[${serviceId}] does not exist.`)
   const slot = provider.instances.get(instanceId)
   if (!slot || !hasAllTags(provider, opts.tags) || (consumer && !isVisibleTo(consumer, provider))) {
-    throw new RegistryError('400017', `Instance[${serviceId}/${instanceId}] does not exist.`)
+    const c = consumer?.record
+    const p = provider.record
+    // Service Center's description of the lookup, consumer fields empty without X-ConsumerId.
+    const flag = `Consumer[${c?.serviceId ?? ''}][${c?.environment ?? ''}/${c?.appId ?? ''}/${c?.serviceName ?? ''}/${c?.version ?? ''}] find provider[${serviceId}][${p.environment ?? ''}/${p.appId ?? ''}/${p.serviceName ?? ''}/${p.version ?? ''}] instance[${instanceId}]`
+    throw new RegistryError('400017', `${flag} failed, provider instance does not exist`)
   }
   const revision = revisionOf(slot.modRevision, 1)
   return revisioned({ instance: omitEmpty(slot.record) }, revision, opts.rev)

@@ -2,6 +2,7 @@ import { findTenant, nowSeconds, type RegistryCore, type RequestContext } from '
 import { RegistryError } from './errors.ts'
 import { removeInstance, touchInstance } from './instances.ts'
 import type { MicroServiceInstance } from './model.ts'
+import { isOwnService } from './own-service.ts'
 import { updateRecord } from './store.ts'
 import type { InstanceSlot, ServiceEntry } from './tenant.ts'
 
@@ -18,12 +19,11 @@ export function requireInstance(
   ctx: RequestContext,
   serviceId: string,
   instanceId: string,
+  detail = `Instance[${serviceId}/${instanceId}] does not exist.`,
 ): { entry: ServiceEntry; slot: InstanceSlot } {
   const entry = findTenant(core, ctx)?.byId.get(serviceId)
   const slot = entry?.instances.get(instanceId)
-  if (!entry || !slot) {
-    throw new RegistryError('400017', `Instance[${serviceId}/${instanceId}] does not exist.`)
-  }
+  if (!entry || !slot) throw new RegistryError('400017', detail)
   return { entry, slot }
 }
 
@@ -38,7 +38,13 @@ export function deregisterInstance(
   serviceId: string,
   instanceId: string,
 ): void {
-  const { entry, slot } = requireInstance(core, ctx, serviceId, instanceId)
+  const { entry, slot } = requireInstance(
+    core,
+    ctx,
+    serviceId,
+    instanceId,
+    "Instance's leaseId not exist.",
+  )
   removeInstance(core, entry, slot)
 }
 
@@ -111,6 +117,7 @@ export async function updateInstancesStatus(
   const tenant = findTenant(core, ctx)
   if (!tenant) return
   for (const entry of [...tenant.byId.values()]) {
+    if (isOwnService(entry)) continue
     for (const slot of [...entry.instances.values()]) {
       const properties = slot.record.properties ?? {}
       if (slot.removed || !wanted.every(([key, value]) => properties[key] === value)) continue

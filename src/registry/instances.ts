@@ -5,6 +5,7 @@ import { newInstanceId } from './ids.ts'
 import { normalizeHealthCheck, ttlMs } from './leases.ts'
 import type { MicroServiceInstance } from './model.ts'
 import { omitEmpty } from './output.ts'
+import { quotaUse } from './own-service.ts'
 import { insertRecord, replaceRecord } from './store.ts'
 import { addToIndex, type InstanceSlot, removeFromIndex, type ServiceEntry } from './tenant.ts'
 import { notifyWatchers } from './watch.ts'
@@ -48,7 +49,7 @@ export async function registerInstance(
   }
 
   const tenant = entry.tenant
-  if (tenant.instanceCount >= core.quotas.instances) {
+  if (quotaUse(tenant).instances >= core.quotas.instances) {
     throw new RegistryError(
       '400100',
       `No quota to create instance: the limit is ${core.quotas.instances}.`,

@@ -38,6 +38,8 @@ export interface ProfileRules {
   endpointsRequired: boolean
   /** The code for "storage is unavailable", for fault injection. */
   backendUnavailableCode: '400011' | '500011'
+  /** `POST /v4/token` on a registry without accounts: issue a token, or no such route (404). */
+  tokenWithoutAccounts: 'issue' | 'absent'
 }
 
 /**
@@ -58,6 +60,7 @@ export const PROFILE_RULES: Readonly<Record<Profile, Readonly<ProfileRules>>> = 
     defaultEnvironment: 'development',
     endpointsRequired: true,
     backendUnavailableCode: '400011',
+    tokenWithoutAccounts: 'issue',
   },
   servicecomb: {
     reRegisterLiveInstance: 'renew',
@@ -71,6 +74,7 @@ export const PROFILE_RULES: Readonly<Record<Profile, Readonly<ProfileRules>>> = 
     defaultEnvironment: '',
     endpointsRequired: false,
     backendUnavailableCode: '500011',
+    tokenWithoutAccounts: 'absent',
   },
 }
 
@@ -158,6 +162,12 @@ export const PROFILE_DIFFERENCES: readonly ProfileDifference[] = [
     topic: 'Code for an unavailable storage backend',
     cse: '400011.',
     servicecomb: '500011.',
+  },
+  {
+    key: 'tokenWithoutAccounts',
+    topic: '`POST /v4/token` when no accounts are configured (authentication off)',
+    cse: 'Any name and password get a token.',
+    servicecomb: "Go's plain-text 404: Service Center has no token route while RBAC is off.",
   },
 ]
 

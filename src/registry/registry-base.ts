@@ -1,8 +1,18 @@
 import { type Clock, createSystemClock } from './clock.ts'
 import { emptyStore, type Quotas, type RegistryCore, type RequestContext } from './core.ts'
+import { newInstanceId } from './ids.ts'
 import { removeInstance } from './instances.ts'
 import type { Lease } from './leases.ts'
 import type * as model from './model.ts'
+import { omitEmpty } from './output.ts'
+import {
+  holdsOnlyOwnService,
+  installOwnService,
+  isOwnService,
+  OWN_VERSION,
+  ownInstances,
+  updateOwnInstance,
+} from './own-service.ts'
 import { type Profile, type ProfileRules, rulesOf } from './profile.ts'
 import { checkRbacState } from './rbac/check-state.ts'
 import { Rbac, type RbacOptions } from './rbac/index.ts'
@@ -31,6 +41,9 @@ export interface RegistryOptions {
   /** Service Center's RBAC (accounts, roles, tokens); off by default, any token is then ignored. */
   rbac?: RbacOptions | boolean
 }
+
+/** Service Center's own endpoint with its default `server.host` and `server.port`. */
+const DEFAULT_OWN_ENDPOINT = 'rest://127.0.0.1:30100/'
 
 const DEFAULT_QUOTAS: Quotas = { services: 50_000, instances: 150_000, tags: 100, schemas: 100 }
 
@@ -61,8 +74,10 @@ export class RegistryBase {
       schemas: createRecordSchemas(),
       revisions: createRevisionCounter(),
       watchers: new WatchHub(),
+      own: { instanceId: newInstanceId(), hostName: 'cse-mock', endpoint: DEFAULT_OWN_ENDPOINT },
       ...emptyStore(),
     }
+    installOwnService(this.core)
     this.rbac = rbacOf(this.clock, options)
   }
 
@@ -84,12 +99,23 @@ export class RegistryBase {
 
   /** `GET /registry/version`. */
   version(): model.VersionResponse {
-    return { version: '2.2.0', buildTag: 'cse-mock', apiVersion: '4.0.0' }
+    return { version: OWN_VERSION, buildTag: 'cse-mock', apiVersion: '4.0.0' }
   }
 
-  /** `GET /registry/health`: the registry's own instances; the mock registers none, so `{}`. */
+  /**
+   * `GET /registry/health`: the registry's own instances (SERVICECENTER's, from any tenant), as
+   * Service Center answers it.
+   */
   health(_ctx: RequestContext): { instances?: model.MicroServiceInstance[] } {
-    return {}
+    return this.read(() => ({ instances: ownInstances(this.core).map((i) => omitEmpty(i)) }))
+  }
+
+  /**
+   * Where the own SERVICECENTER instance says the registry listens: `rest://<host>:<port>/`;
+   * the standalone server sets its listening address here. Default `rest://127.0.0.1:30100/`.
+   */
+  setOwnEndpoint(endpoint: string, hostName?: string): void {
+    updateOwnInstance(this.core, { endpoint, hostName })
   }
 
   /** Expires every instance whose lease is due (also done at the start of every operation). */
@@ -118,24 +144,31 @@ export class RegistryBase {
     })
   }
 
-  /** Empties the registry and drops every watcher; the profile stays. */
+  /** Empties the registry (SERVICECENTER stays) and drops every watcher; the profile stays. */
   reset(): void {
     this.core.watchers.clear()
     Object.assign(this.core, emptyStore())
+    installOwnService(this.core)
     // Operations on accounts wait for this reset to finish.
     void this.rbac?.reset()
   }
 
-  /** How much is stored. */
+  /** How much is stored, the registry's own SERVICECENTER service and instance left out. */
   stats(): { tenants: number; services: number; instances: number } {
     return this.read(() => {
+      let tenants = 0
       let services = 0
       let instances = 0
       for (const tenant of this.core.tenants.values()) {
-        services += tenant.byId.size
-        instances += tenant.instanceCount
+        if (holdsOnlyOwnService(tenant)) continue
+        tenants++
+        for (const entry of tenant.byId.values()) {
+          if (isOwnService(entry)) continue
+          services++
+          instances += entry.instances.size
+        }
       }
-      return { tenants: this.core.tenants.size, services, instances }
+      return { tenants, services, instances }
     })
   }
 

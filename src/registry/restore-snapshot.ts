@@ -5,6 +5,7 @@ import { RegistryError, RegistryUsageError } from './errors.ts'
 import { addInstanceSlot } from './instances.ts'
 import type { MicroServiceInstance } from './model.ts'
 import { omitEmpty } from './output.ts'
+import { installOwnService, OWN_SERVICE_ID, quotaUse } from './own-service.ts'
 import { indexService, schemaStoreOf } from './services.ts'
 import { SNAPSHOT_FORMAT, type Snapshot, type SnapshotService } from './snapshot.ts'
 import { insertRecord } from './store.ts'
@@ -37,9 +38,14 @@ export async function restoreSnapshot(
   if (!Array.isArray(snapshot.tenants)) invalid('`tenants` is not an array')
   countRecords(snapshot)
   const target: RegistryCore = { ...core, ...emptyStore() }
+  installOwnService(target)
   for (const source of snapshot.tenants) {
     const tenant = ensureTenant(target, { domain: source.domain, project: source.project })
-    for (const service of source.services ?? []) await restoreService(target, tenant, service)
+    for (const service of source.services ?? []) {
+      // A snapshot written from a registry's own dump may carry SERVICECENTER: it is there already.
+      if (service.service?.serviceId === OWN_SERVICE_ID && tenant.byId.has(OWN_SERVICE_ID)) continue
+      await restoreService(target, tenant, service)
+    }
     checkTenantQuotas(target, tenant)
     for (const { consumerId, providers } of source.dependencies ?? []) {
       if (!tenant.byId.has(consumerId))
@@ -131,13 +137,13 @@ function checkUnique(tenant: TenantState, record: SnapshotService['service']): v
 }
 
 function checkTenantQuotas(core: RegistryCore, tenant: TenantState): void {
-  if (tenant.byId.size > core.quotas.services) {
+  // The registry's own SERVICECENTER does not count, as in every other quota check.
+  const { services, instances } = quotaUse(tenant)
+  if (services > core.quotas.services) {
     invalid(
-      `tenant ${tenant.key} has ${tenant.byId.size} services, over the quota of ${core.quotas.services}`,
+      `tenant ${tenant.key} has ${services} services, over the quota of ${core.quotas.services}`,
     )
   }
-  let instances = 0
-  for (const entry of tenant.byId.values()) instances += entry.instances.size
   if (instances > core.quotas.instances) {
     invalid(
       `tenant ${tenant.key} has ${instances} instances, over the quota of ${core.quotas.instances}`,

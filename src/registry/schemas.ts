@@ -49,7 +49,8 @@ export function getSchema(
 
 function requireSchema(entry: ServiceEntry, schemaId: string): Schema {
   const stored = entry.schemas.get(schemaId)
-  if (!stored) throw new RegistryError('400016', `Schema[${schemaId}] does not exist.`)
+  // Service Center's words for any schema without content, whatever the operation.
+  if (!stored) throw new RegistryError('400016', 'schema ref not found.')
   return stored
 }
 
@@ -153,7 +154,9 @@ export async function putSchemas(
 }
 
 /**
- * `DELETE …/schemas/{schemaId}`: 400016 when there is no content; the id is undeclared too.
+ * `DELETE …/schemas/{schemaId}`: 400016 when there is no content. Only the content and summary
+ * go: the id stays declared in `service.schemas` and listed without summary, as Service Center
+ * 2.2 leaves it (observed side by side).
  * @example
  * await deleteSchema(core, ctx, serviceId, 'hello')
  */
@@ -167,14 +170,6 @@ export async function deleteSchema(
   const stored = requireSchema(entry, schemaId)
   entry.schemaStore?.delete(stored as never)
   entry.schemas.delete(schemaId)
-  const declared = entry.record.schemas ?? []
-  if (declared.includes(schemaId)) {
-    await declareSchemas(
-      core,
-      entry,
-      declared.filter((id) => id !== schemaId),
-    )
-  }
 }
 
 async function storeSchema(core: RegistryCore, entry: ServiceEntry, schema: Schema): Promise<void> {

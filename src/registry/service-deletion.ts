@@ -3,11 +3,13 @@ import { hasOtherConsumers, removeConsumer } from './dependencies.ts'
 import { batchErrMessage, RegistryError } from './errors.ts'
 import { removeInstance } from './instances.ts'
 import type { DeleteServicesResponse, DelServicesRspInfo } from './model.ts'
+import { OWN_SERVICE_ID } from './own-service.ts'
 import { removeFromIndex, type ServiceEntry, serviceIdentityKey } from './tenant.ts'
 
 /**
  * `DELETE /registry/microservices/{serviceId}` (reference §4.4). Without `force`: 400023 when
- * another service depends on it, then 400013 when it has instances.
+ * another service depends on it, then 400013 when it has instances. SERVICECENTER's own id is
+ * refused in every tenant before any lookup, as Service Center does.
  * @example
  * deleteService(core, ctx, serviceId, { force: true })
  */
@@ -17,6 +19,9 @@ export function deleteService(
   serviceId: string,
   opts: { force?: boolean } = {},
 ): void {
+  if (serviceId === OWN_SERVICE_ID) {
+    throw new RegistryError('400001', 'not allow to delete service center')
+  }
   const entry = requireService(core, ctx, serviceId)
   if (!opts.force) {
     if (hasOtherConsumers(entry)) {

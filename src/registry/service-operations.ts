@@ -1,18 +1,19 @@
 import type { RequestContext } from './core.ts'
 import { type ExistenceQuery, existence } from './existence.ts'
+import { GovernOperations } from './govern-operations.ts'
 import type * as model from './model.ts'
-import { RegistryBase } from './registry-base.ts'
 import * as schemas from './schemas.ts'
 import { deleteService, deleteServices } from './service-deletion.ts'
 import * as services from './services.ts'
 import * as tags from './tags.ts'
 
 /**
- * The service-side operations of the registry: services, existence, tags and schemas.
+ * The service-side operations of the registry: services, existence, tags and schemas (and the
+ * governance views it extends).
  * @example
  * class Registry extends ServiceOperations {}
  */
-export class ServiceOperations extends RegistryBase {
+export class ServiceOperations extends GovernOperations {
   /** `GET /registry/existence?type=microservice|schema`. */
   existence(
     ctx: RequestContext,
@@ -29,12 +30,12 @@ export class ServiceOperations extends RegistryBase {
     return this.write(() => services.createService(this.core, ctx, body))
   }
 
-  /** `GET /registry/microservices`; `withShared` has nothing to add, the mock has no shared services. */
+  /** `GET /registry/microservices`; the shared SERVICECENTER only with `withShared`. */
   listServices(
     ctx: RequestContext,
-    _q?: { withShared?: boolean },
+    q?: { withShared?: boolean },
   ): { services?: model.MicroService[] } {
-    return this.read(() => services.listServices(this.core, ctx))
+    return this.read(() => services.listServices(this.core, ctx, q))
   }
 
   /** `GET /registry/microservices/{serviceId}`. */

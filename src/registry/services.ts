@@ -13,6 +13,7 @@ import { serviceIdFor } from './ids.ts'
 import { registerInstance } from './instances.ts'
 import type { CreateServiceRequest, MicroService } from './model.ts'
 import { omitEmpty } from './output.ts'
+import { isOwnService, quotaUse } from './own-service.ts'
 import { insertRecord, updateRecord } from './store.ts'
 import { applyTags } from './tags.ts'
 import {
@@ -129,7 +130,7 @@ async function insertService(
       `field 'MicroService.Schemas' has more than ${core.quotas.schemas} items`,
     )
   }
-  if (tenant.byId.size >= core.quotas.services) {
+  if (quotaUse(tenant).services >= core.quotas.services) {
     throw new RegistryError(
       '400100',
       `No quota to create service: the limit is ${core.quotas.services}.`,
@@ -188,16 +189,21 @@ export function schemaStoreOf(core: RegistryCore, entry: ServiceEntry) {
 }
 
 /**
- * `GET /registry/microservices`: every service of the tenant, or `{}`.
+ * `GET /registry/microservices`: every service of the tenant, or `{}`. The shared
+ * SERVICECENTER of `default/default` is listed only with `withShared`, as Service Center does.
  * @example
  * listServices(core, ctx).services
  */
 export function listServices(
   core: RegistryCore,
   ctx: RequestContext,
+  q?: { withShared?: boolean | undefined },
 ): { services?: MicroService[] } {
   const tenant = findTenant(core, ctx)
-  const services = [...(tenant?.byId.values() ?? [])].map((entry) => omitEmpty(entry.record))
+  const services: MicroService[] = []
+  for (const entry of tenant?.byId.values() ?? []) {
+    if (q?.withShared || !isOwnService(entry)) services.push(omitEmpty(entry.record))
+  }
   return services.length ? { services } : {}
 }
 

@@ -66,7 +66,7 @@ export function updateTag(
 ): void {
   const entry = requireService(core, ctx, serviceId)
   if (!entry.tags.has(key)) {
-    throw new RegistryError('400018', `Tag '${key}' does not exist, please add one first.`)
+    throw new RegistryError('400018', 'Tag does not exist, please add one first.')
   }
   entry.tags.set(key, value)
   entry.modRevision = core.revisions.next()
@@ -86,7 +86,10 @@ export function deleteTags(
   const entry = requireService(core, ctx, serviceId)
   const missing = keys.filter((key) => !entry.tags.has(key))
   if (missing.length > 0) {
-    throw new RegistryError('400018', `Tag(s) ${missing.join(', ')} do not exist.`)
+    throw new RegistryError(
+      '400018',
+      `Delete tags failed for this key ${missing[0]} does not exist.`,
+    )
   }
   for (const key of keys) entry.tags.delete(key)
   entry.modRevision = core.revisions.next()

@@ -1,6 +1,7 @@
 import type { RegistryCore } from './core.ts'
 import type { MicroServiceKey } from './model.ts'
 import { omitEmpty } from './output.ts'
+import { holdsOnlyOwnService, isOwnService } from './own-service.ts'
 import {
   SNAPSHOT_FORMAT,
   type Snapshot,
@@ -11,12 +12,16 @@ import {
 import type { ServiceEntry, TenantState } from './tenant.ts'
 
 /**
- * The whole registry as plain JSON (leases are not part of it).
+ * The whole registry as plain JSON (leases are not part of it, nor the registry's own
+ * SERVICECENTER, which every registry registers for itself).
  * @example
  * const snapshot = takeSnapshot(core)
  */
 export function takeSnapshot(core: RegistryCore): Snapshot {
-  return { format: SNAPSHOT_FORMAT, tenants: [...core.tenants.values()].map(tenantOf) }
+  return {
+    format: SNAPSHOT_FORMAT,
+    tenants: [...core.tenants.values()].filter((t) => !holdsOnlyOwnService(t)).map(tenantOf),
+  }
 }
 
 function tenantOf(tenant: TenantState): SnapshotTenant {
@@ -28,7 +33,7 @@ function tenantOf(tenant: TenantState): SnapshotTenant {
   return {
     domain: tenant.domain,
     project: tenant.project,
-    services: [...tenant.byId.values()].map(serviceOf),
+    services: [...tenant.byId.values()].filter((e) => !isOwnService(e)).map(serviceOf),
     dependencies,
   }
 }

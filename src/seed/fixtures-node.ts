@@ -1,24 +1,33 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
 import type { Snapshot } from '../registry/snapshot.ts'
 import { InvalidSnapshotError, parseSnapshot, serializeSnapshot } from './fixtures.ts'
 
+/** The first two bytes of every gzip stream (RFC 1952). */
+const GZIP_MAGIC = [0x1f, 0x8b] as const
+
 /**
- * Reads a snapshot JSON file and checks it with `parseSnapshot`. A file that is not JSON or not a
- * snapshot throws `InvalidSnapshotError`; a missing or unreadable file throws Node's own error.
+ * Reads a snapshot JSON file, plain or gzipped (such as `cse-mock/fixtures/large.json.gz`), and
+ * checks it with `parseSnapshot`. A file that is not JSON or not a snapshot throws
+ * `InvalidSnapshotError`; a missing or unreadable file throws Node's own error.
  * @example
  * const snapshot = await loadSnapshotFile('fixtures/small.json')
  */
 export async function loadSnapshotFile(path: string | URL): Promise<Snapshot> {
-  const text = await readFile(path, 'utf8')
+  const bytes = await readFile(path)
   let json: unknown
   try {
-    json = JSON.parse(text)
+    const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]
+    json = JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8'))
   } catch (error) {
-    throw new InvalidSnapshotError(`${String(path)} is not valid JSON (${String(error)})`, {
-      cause: error,
-    })
+    throw new InvalidSnapshotError(
+      `${String(path)} is not valid JSON or gzipped JSON (${String(error)})`,
+      {
+        cause: error,
+      },
+    )
   }
   return parseSnapshot(json, String(path))
 }

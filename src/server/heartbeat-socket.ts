@@ -1,11 +1,19 @@
 import type { IncomingMessage } from 'node:http'
 import type { WebSocket } from 'ws'
-import type { Registry } from '../registry/index.ts'
+import { type Registry, RegistryError } from '../registry/index.ts'
 import { keepAlive } from './keep-alive.ts'
 import { closeReason, errorText, websocketContext } from './websocket-context.ts'
 
 /** The close code Service Center sends when the instance of a heartbeat socket is unknown. */
 export const INSTANCE_GONE_CLOSE_CODE = 4001
+
+/** Service Center's close reason for an unknown instance; anything else keeps its own text. */
+function closeReasonOf(error: unknown): string {
+  if (error instanceof RegistryError && (error.code === '400017' || error.code === '400012')) {
+    return 'heartbeat reporting failed because the instance does not exist'
+  }
+  return closeReason(errorText(error))
+}
 
 /**
  * Serves `GET …/instances/{instanceId}/heartbeat` on an upgraded socket: the connection itself
@@ -33,7 +41,7 @@ export function serveHeartbeat(
     } catch (error) {
       // Runs inside `ws`'s frame handling: a throw here would escape to the event loop.
       try {
-        socket.close(INSTANCE_GONE_CLOSE_CODE, closeReason(errorText(error)))
+        socket.close(INSTANCE_GONE_CLOSE_CODE, closeReasonOf(error))
       } catch {
         socket.terminate()
       }

@@ -1,4 +1,5 @@
 export type { RequestLogEntry } from '../faults/types.ts'
+export { loadSnapshotFile, saveSnapshotFile } from '../seed/fixtures-node.ts'
 export { CseMockServerError } from './errors.ts'
 export {
   type CseMockServer,

@@ -7,7 +7,8 @@ import type { RequestLogEntry } from '../faults/types.ts'
 import { fallbackResponse } from '../http/fallback.ts'
 import { matchOperation } from '../http/operations.ts'
 import { prerenderedRenderer } from '../http/prerendered.ts'
-import { textResponse, toErrorResponse } from '../http/respond.ts'
+import { toErrorResponse } from '../http/respond.ts'
+import { applyCors } from './cors.ts'
 import type { DirectRoute } from './handler-router.ts'
 import { fromNodeRequest } from './node-incoming.ts'
 import { requestUrlOf, toFetchRequest } from './to-request.ts'
@@ -72,8 +73,10 @@ async function answer(
   })
   let status = 0
   try {
-    const response = await respond(req, options, abort.signal)
-    if (response.type === 'error' || abort.signal.aborted) {
+    const response = applyCors(req, res) ? undefined : await respond(req, options, abort.signal)
+    if (!response) {
+      status = 200
+    } else if (response.type === 'error' || abort.signal.aborted) {
       req.socket.destroy()
     } else {
       status = response.status
@@ -117,7 +120,7 @@ async function respond(
     const response =
       (await getResponse(routed, request)) ??
       (routed === all ? undefined : await getResponse(all, request))
-    return response ?? textResponse(404, '404 page not found')
+    return response ?? fallbackResponse(method, url.pathname)
   } catch (error) {
     return toErrorResponse(error)
   }

@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { hostname } from 'node:os'
 import { CONTROL_PREFIX } from '../control/index.ts'
 import { ControlError, controlErrorResponse } from '../control/respond.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
@@ -138,7 +139,10 @@ export async function startCseMockServer(
   )
   await listen(server, host, port)
   const bound = (server.address() as AddressInfo).port
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`
+  const hostPort = `${host.includes(':') ? `[${host}]` : host}:${bound}`
+  origin = `http://${hostPort}`
+  // SERVICECENTER's own instance names the address the registry answers on, as SC's does.
+  mock.registry.setOwnEndpoint(`rest://${hostPort}/`, hostname())
   const stopSweeper = startSweeper(mock)
   let closed: Promise<void> | undefined
 

@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http'
 import type { WebSocket } from 'ws'
-import type { Registry } from '../registry/index.ts'
+import { type Registry, RegistryError } from '../registry/index.ts'
 import { keepAlive } from './keep-alive.ts'
 import { errorText, websocketContext } from './websocket-context.ts'
 
 /**
  * Serves `GET …/microservices/{serviceId}/watcher` on an upgraded socket: every instance change
- * of the consumer's providers goes out as one JSON text frame; an unknown consumer gets one text
- * frame with the error, then the socket closes. Client messages are ignored.
+ * of the consumer's providers goes out as one JSON text frame; an unknown consumer gets the text
+ * frame `service does not exist` and then the connection is dropped without a close frame, as
+ * Service Center's handler returns and closes its TCP connection. Client messages are ignored.
  * @example
  * serveWatcher(socket, req, { registry, project: 'default', consumerId, pingIntervalMs: 30_000 })
  */
@@ -28,7 +29,11 @@ export function serveWatcher(
       }
     })
   } catch (error) {
-    socket.send(errorText(error), () => socket.close())
+    const text =
+      error instanceof RegistryError && error.code === '400012'
+        ? 'service does not exist'
+        : errorText(error)
+    socket.send(text, () => socket.terminate())
     return
   }
   socket.once('close', () => unsubscribe())

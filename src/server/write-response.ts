@@ -1,26 +1,31 @@
 import type { ServerResponse } from 'node:http'
 import { prerenderedAnswerOf } from '../http/prerendered.ts'
 import type { RenderedAnswer } from '../http/respond.ts'
+import { canonicalHeaderName } from './canonical-header.ts'
+import { goOrderedHeaders } from './go-header-order.ts'
 
 /**
  * Writes a WHATWG `Response` to a Node response: status, headers (several `Set-Cookie` kept
  * apart) and body. A body that fits in one chunk goes out with `Content-Length`, the way Go's
- * server answers small responses; longer ones are streamed chunked.
+ * server answers small responses; longer ones are streamed chunked. Header names go out in
+ * Go's canonical case, and a kept-alive connection carries no `Connection`/`Keep-Alive`
+ * header, as Service Center (Go's `net/http`) answers HTTP/1.1.
  * @example
  * await writeFetchResponse(res, new Response('{}', { status: 200 }))
  */
 export async function writeFetchResponse(res: ServerResponse, response: Response): Promise<void> {
+  likeGo(res)
   const answer = prerenderedAnswerOf(response)
   if (answer) return writeRendered(res, answer)
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, key) => {
-    if (key !== 'set-cookie') headers[key] = value
+    if (key !== 'set-cookie') headers[canonicalHeaderName(key)] = value
   })
   const cookies = response.headers.getSetCookie()
-  if (cookies.length > 0) headers['set-cookie'] = cookies
+  if (cookies.length > 0) headers['Set-Cookie'] = cookies
   const statusText = response.statusText || undefined
   if (!response.body) {
-    res.writeHead(response.status, statusText, headers)
+    res.writeHead(response.status, statusText, goOrderedHeaders(res, headers))
     res.end()
     return
   }
@@ -30,14 +35,14 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
     const second = first.done ? first : await reader.read()
     if (second.done) {
       const body = first.value ?? new Uint8Array(0)
-      if (!('content-length' in headers) && bodyAllowed(response.status)) {
-        headers['content-length'] = String(body.byteLength)
+      if (!('Content-Length' in headers) && bodyAllowed(response.status)) {
+        headers['Content-Length'] = String(body.byteLength)
       }
-      res.writeHead(response.status, statusText, headers)
+      res.writeHead(response.status, statusText, goOrderedHeaders(res, headers))
       res.end(body)
       return
     }
-    res.writeHead(response.status, statusText, headers)
+    res.writeHead(response.status, statusText, goOrderedHeaders(res, headers))
     await write(res, first.value)
     await write(res, second.value)
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
@@ -51,22 +56,32 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
 
 /**
  * Writes a pre-rendered answer (the direct route's) as `writeFetchResponse` would write the same
- * Response: lower-case header names in sorted order, `Content-Length` on every body.
+ * Response: canonical header names in sorted order, `Content-Length` on every body.
  */
 function writeRendered(res: ServerResponse, answer: RenderedAnswer): void {
   const headers: Record<string, string> = {}
   for (const name of Object.keys(answer.headers).sort(byLowerCase)) {
-    headers[name.toLowerCase()] = answer.headers[name]!
+    headers[canonicalHeaderName(name)] = answer.headers[name]!
   }
   if (answer.body === null) {
-    res.writeHead(answer.status, headers)
+    res.writeHead(answer.status, goOrderedHeaders(res, headers))
     res.end()
     return
   }
   const body = answer.utf8 ?? Buffer.from(answer.body)
-  if (bodyAllowed(answer.status)) headers['content-length'] = String(body.byteLength)
-  res.writeHead(answer.status, headers)
+  if (bodyAllowed(answer.status)) headers['Content-Length'] = String(body.byteLength)
+  res.writeHead(answer.status, goOrderedHeaders(res, headers))
   res.end(body)
+}
+
+/**
+ * Node announces `Connection: keep-alive` and `Keep-Alive: timeout=…` on every kept-alive
+ * answer; Go's server sends neither. Removing the header keeps the connection open without
+ * them; a `Connection: close` set by the caller stays.
+ */
+function likeGo(res: ServerResponse): void {
+  // A request that asked to close (or HTTP/1.0) still gets Node's `Connection: close`, as Go's.
+  if (res.shouldKeepAlive && !res.hasHeader('Connection')) res.removeHeader('Connection')
 }
 
 function byLowerCase(a: string, b: string): number {

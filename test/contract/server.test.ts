@@ -27,7 +27,7 @@ describe('the suite against the standalone server (CSE_TARGET=server)', () => {
     expect(report.checks.filter((c) => c.outcome === 'failed').map(describeCheck)).toEqual([])
     expect(report.passed).toBe(true)
     expect(report.cleanup.failed).toEqual([])
-    expect(report.profile.summary).toBe('behaves like cse on 10 of 10 differences')
+    expect(report.profile.summary).toBe('behaves like cse on 11 of 11 differences')
     // Over real HTTP the websocket operations are exercised too.
     for (const [operationId, rule] of [
       ['watch', 'pushes CREATE for a new provider instance'],

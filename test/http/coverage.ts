@@ -3,7 +3,14 @@
  * request log; `operations-covered.test.ts` checks that the lists together name every operation.
  */
 export const COVERAGE = {
-  system: ['getVersion', 'getHealth', 'checkExistence', 'createToken'],
+  system: [
+    'getVersion',
+    'getHealth',
+    'getRootVersion',
+    'getRootHealth',
+    'checkExistence',
+    'createToken',
+  ],
   microservices: [
     'createService',
     'listServices',
@@ -27,6 +34,7 @@ export const COVERAGE = {
   discovery: ['findInstances'],
   'batch-find': ['batchFindInstances'],
   dependencies: ['listProviders', 'listConsumers', 'addDependencies', 'putDependencies', 'watch'],
+  govern: ['listApps', 'listServiceDetails', 'getServiceDetail', 'getRelations', 'getStatistics'],
   accounts: [
     'createAccount',
     'batchCreateAccounts',

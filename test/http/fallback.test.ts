@@ -57,7 +57,7 @@ describe('unknown routes and methods', () => {
       const reply = await get(path)
       expect({ status: reply.status, text: reply.text }, path).toEqual({
         status: 404,
-        text: '404 page not found',
+        text: '404 page not found\n',
       })
       expectGoErrorHeaders(reply)
     }
@@ -74,7 +74,7 @@ describe('unknown routes and methods', () => {
       const reply = await get(path)
       expect({ status: reply.status, text: reply.text }, path).toEqual({
         status: 404,
-        text: '404 page not found',
+        text: '404 page not found\n',
       })
       expectGoErrorHeaders(reply)
     }
@@ -93,7 +93,7 @@ describe('unknown routes and methods', () => {
       const reply = await send(method, path)
       expect({ status: reply.status, text: reply.text }, `${method} ${path}`).toEqual({
         status: 405,
-        text: 'Method Not Allowed',
+        text: 'Method Not Allowed\n',
       })
       expectGoErrorHeaders(reply)
       const allow = reply.headers.get('Allow')?.split(/,\s*/).sort()
@@ -120,15 +120,49 @@ describe('validation', () => {
     expect((await get(`/v4/${'p'.repeat(64)}/registry/microservices`)).status).toBe(200)
   })
 
-  it('a body that is not JSON answers 400001 on every operation that reads one', async () => {
+  it("a body that is not JSON answers 400001 with Go's decoder message, or the handler's fixed text", async () => {
     expect(BODY_OPERATIONS.length).toBeGreaterThanOrEqual(14)
+    // Service Center's handlers for these answer only `Unmarshal error`; the others pass on
+    // what encoding/json said.
+    const fixed = [
+      'registerInstance',
+      'heartbeats',
+      'batchFindInstances',
+      'updateInstanceProperties',
+      'updateInstancesStatus',
+    ]
     for (const { operationId, method, path } of BODY_OPERATIONS) {
-      const reply = await send(method, path, {
-        body: '{"a":',
-        headers: { 'Content-Type': 'application/json' },
+      for (const [body, goMessage] of [
+        ['{"a":', 'unexpected end of JSON input'],
+        ['', 'unexpected end of JSON input'],
+        ['not json', "invalid character 'o' in literal null (expecting 'u')"],
+        ['{"a" 1}', "invalid character '1' after object key"],
+      ] as const) {
+        const reply = await send(method, path, {
+          body,
+          headers: { 'Content-Type': 'application/json' },
+        })
+        const detail = fixed.includes(operationId) ? 'Unmarshal error' : goMessage
+        expect({ operationId, body, detail: (reply.body as { detail?: string }).detail }).toEqual({
+          operationId,
+          body,
+          detail,
+        })
+        expectError(reply, '400001')
+      }
+    }
+  })
+
+  it('answers 404 for a path with a trailing slash, as Service Center does', async () => {
+    const serviceId = await createService()
+    expect((await get(`/microservices/${serviceId}`)).status).toBe(200)
+    for (const path of [`/microservices/${serviceId}/`, '/microservices/', '/version/']) {
+      const reply = await get(path)
+      expect({ status: reply.status, text: reply.text }, path).toEqual({
+        status: 404,
+        text: '404 page not found\n',
       })
-      expect(reply.status, operationId).toBe(400)
-      expectError(reply, '400001', /Unmarshal error/)
+      expectGoErrorHeaders(reply)
     }
   })
 

@@ -85,7 +85,11 @@ describe('single heartbeat', () => {
     const serviceId = await createService()
     const instanceId = await registerInstance(serviceId)
     const reply = await get(`/microservices/${serviceId}/instances/${instanceId}/heartbeat`)
-    expectError(reply, '400001')
+    expect({ status: reply.status, text: reply.text }).toEqual({
+      status: 400,
+      text: 'Bad Request\n',
+    })
+    expect(reply.headers.get('content-type')).toBe('text/plain; charset=utf-8')
     expect(await isAlive(serviceId, instanceId)).toBe(true)
   })
 })

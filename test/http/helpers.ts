@@ -49,7 +49,11 @@ export async function send<T = unknown>(
   path: string,
   options: SendOptions = {},
 ): Promise<Reply<T>> {
-  const url = path.startsWith('/v4') ? `${ORIGIN}${path}` : `${ROOT}${path}`
+  const url = path.startsWith('http')
+    ? path
+    : path.startsWith('/v4')
+      ? `${ORIGIN}${path}`
+      : `${ROOT}${path}`
   const headers: Record<string, string> = { ...options.headers }
   const init: RequestInit = { method, headers }
   if (options.json !== undefined) {

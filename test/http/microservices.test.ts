@@ -235,10 +235,42 @@ describe('list and get', () => {
     expect(services.map((s) => s.serviceId).sort()).toEqual([a, b].sort())
   })
 
-  it('accepts withShared and lists the same services (the mock has no shared services)', async () => {
-    await createService()
-    const plain = expectJsonOk(await get('/microservices'))
-    expect(expectJsonOk(await get('/microservices?withShared=TRUE'))).toEqual(plain)
+  it('lists the shared SERVICECENTER only with withShared, as Service Center does', async () => {
+    const serviceId = await createService()
+    const plain = expectJsonOk(await get<{ services: MicroService[] }>('/microservices'))
+    expect(plain.services.map((s) => s.serviceId)).toEqual([serviceId])
+    const shared = expectJsonOk(
+      await get<{ services: MicroService[] }>('/microservices?withShared=TRUE'),
+    )
+    expect(shared.services.map((s) => s.serviceName).sort()).toEqual(['SERVICECENTER', 'cart'])
+    expect(shared.services.find((s) => s.serviceName === 'SERVICECENTER')).toMatchObject({
+      appId: 'default',
+      alias: 'SERVICECENTER',
+      environment: 'development',
+      version: '2.2.0',
+      level: 'BACK',
+      status: 'UP',
+      properties: { allowCrossApp: 'true' },
+    })
+  })
+
+  it('answers {} for a fresh registry even though SERVICECENTER is registered', async () => {
+    expect(expectJsonOk(await get('/microservices'))).toEqual({})
+  })
+
+  it('refuses to delete SERVICECENTER with 400001, forced or not', async () => {
+    const shared = expectJsonOk(
+      await get<{ services: MicroService[] }>('/microservices?withShared=1'),
+    )
+    const own = shared.services.find((s) => s.serviceName === 'SERVICECENTER')!
+    expectError(
+      await del(`/microservices/${own.serviceId}?force=true`),
+      '400001',
+      'not allow to delete service center',
+    )
+    expect(expectJsonOk(await get(`/microservices/${own.serviceId}`))).toMatchObject({
+      service: { serviceName: 'SERVICECENTER' },
+    })
   })
 
   it('omits empty fields of the stored service', async () => {

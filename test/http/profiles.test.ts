@@ -240,6 +240,20 @@ const CHECKS: Checks = {
   // Nothing in the mock answers "storage unavailable" by itself: the rule is only declared, and
   // a fault injecting that error has to name the code. Left open until a fault uses the rule.
   backendUnavailableCode: 'todo',
+  tokenWithoutAccounts: {
+    cse: async () => {
+      const reply = await post<{ token: string }>('/v4/token', { name: 'a', password: 'b' })
+      expect(expectJsonOk(reply).token).toMatch(/^ey/)
+    },
+    servicecomb: async () => {
+      const reply = await post('/v4/token', { name: 'a', password: 'b' })
+      expect(reply.status).toBe(404)
+      expect(reply.text).toBe('404 page not found\n')
+      expect(reply.headers.get('x-content-type-options')).toBe('nosniff')
+      // No body at all is the same 404: the route is not there to read one.
+      expect((await post('/v4/token')).status).toBe(404)
+    },
+  },
 }
 
 describe.each(PROFILES)('the %s profile', (profile) => {

@@ -108,13 +108,17 @@ describe('one schema', () => {
     expect((await readService(serviceId)).schemas).toHaveLength(100)
   })
 
-  it('DELETE removes the schema and its id from the service', async () => {
+  it('DELETE removes content and summary but keeps the id declared and listed, as SC 2.2', async () => {
     const serviceId = await createService()
     await put(path(serviceId, 'hello'), { schema: 'x', summary: 'a' })
     await put(path(serviceId, 'world'), { schema: 'y', summary: 'b' })
     expectEmptyOk(await del(path(serviceId, 'hello')))
-    expectError(await get(path(serviceId, 'hello')), '400016')
-    expect((await readService(serviceId)).schemas).toEqual(['world'])
+    expectError(await get(path(serviceId, 'hello')), '400016', 'schema ref not found.')
+    expect((await readService(serviceId)).schemas).toEqual(['hello', 'world'])
+    expect(await listOf(serviceId)).toEqual({
+      schemas: [{ schemaId: 'hello' }, { schemaId: 'world', summary: 'b' }],
+    })
+    expectError(await del(path(serviceId, 'hello')), '400016', 'schema ref not found.')
   })
 
   it('DELETE answers 400016 for a missing schema and 400012 for an unknown service', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { COVERAGE } from './coverage.ts'
 import {
@@ -6,6 +7,8 @@ import {
   expectJsonOk,
   get,
   itExercises,
+  type MicroServiceInstance,
+  ORIGIN,
   post,
   put,
   type Reply,
@@ -36,8 +39,38 @@ describe('version and health', () => {
     expect(body).toMatchObject({ version: '2.2.0', apiVersion: '4.0.0' })
   })
 
-  it('answers health with {} because the mock registers no instances of its own', async () => {
-    expect(expectJsonOk(await get('/health'))).toEqual({})
+  it("answers health with SERVICECENTER's own instance, from any tenant", async () => {
+    const body = expectJsonOk(
+      await get<{ instances: MicroServiceInstance[] }>('/health', {
+        headers: { 'X-Domain-Name': 'elsewhere' },
+      }),
+    )
+    expect(body.instances).toHaveLength(1)
+    const [own] = body.instances
+    expect(own).toMatchObject({
+      serviceId: createHash('sha1')
+        .update('/cse-sr/ms/indexes/default/default/development/default/SERVICECENTER/2.2.0')
+        .digest('hex'),
+      version: '2.2.0',
+      status: 'UP',
+      endpoints: ['rest://127.0.0.1:30100/'],
+      healthCheck: { mode: 'push', interval: 30, times: 3 },
+    })
+    expect(own?.instanceId).toMatch(/^[0-9a-f]{32}$/)
+  })
+
+  it('keeps SERVICECENTER alive however long no heartbeat comes', async () => {
+    const before = expectJsonOk(await get<{ instances: MicroServiceInstance[] }>('/health'))
+    api.mock().advance(10 * 60_000)
+    expect(expectJsonOk(await get('/health'))).toEqual(before)
+  })
+
+  it('answers the root /version with apiVersion 3.0.0 and /health like the registry path', async () => {
+    const version = expectJsonOk(await get(`${ORIGIN}/version`))
+    expect(version).toMatchObject({ version: '2.2.0', apiVersion: '3.0.0' })
+    const health = expectJsonOk(await get(`${ORIGIN}/health`))
+    expect(health).toEqual(expectJsonOk(await get('/health')))
+    expect((await get(`${ORIGIN}/foo/version`)).status).not.toBe(200)
   })
 
   it('answers version and health in any project', async () => {

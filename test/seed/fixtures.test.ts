@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadSnapshotFile, saveSnapshotFile } from '../../src/seed/fixtures-node.ts'
 import {
@@ -138,6 +139,12 @@ describe('snapshot files', () => {
     expect(await readFile(path, 'utf8')).toBe(
       '{\n  "description": "d",\n  "format": "cse-mock/snapshot@1",\n  "tenants": []\n}\n',
     )
+  })
+
+  it('reads a gzipped snapshot, as the package ships the large fixture', async () => {
+    const path = join(dir, 'small.json.gz')
+    await writeFile(path, gzipSync(await readFile(fixture('small'))))
+    expect(await loadSnapshotFile(path)).toStrictEqual(await loadSnapshotFile(fixture('small')))
   })
 
   it('names the file when it is not JSON or not a snapshot', async () => {

@@ -41,7 +41,7 @@ describe('cse-mock serve over real TCP', () => {
   it("answers Go's plain-text 404 outside the API", async () => {
     const response = await fetch(`${server.url}/not-the-registry`)
     expect(response.status).toBe(404)
-    expect(await response.text()).toBe('404 page not found')
+    expect(await response.text()).toBe('404 page not found\n')
   })
 
   it('logs one line per request with method, URL, status, duration and operationId', async () => {

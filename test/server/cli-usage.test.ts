@@ -100,7 +100,15 @@ describe('cse-mock usage errors', () => {
 
   it.each([
     [['verify', '--target', 'cloud'], /--target must be one of mock, server; got 'cloud'/],
-    [['launch'], /unknown command 'launch'; available commands: serve, verify, help/],
+    [
+      ['launch'],
+      /unknown command 'launch'; available commands: serve, verify, compare, init, help/,
+    ],
+    [['compare', '--right', 'http://127.0.0.1:1'], /--left must be an http\(s\) URL/],
+    [
+      ['compare', '--left', 'http://a:1', '--right', 'http://b:1', '--settle', 'soon'],
+      /--settle must be an integer/,
+    ],
     [[], /Usage: cse-mock <command>/],
   ])('%j exits 2', async (args, message) => {
     const { code, stderr } = await runCli(args)

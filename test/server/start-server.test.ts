@@ -122,6 +122,8 @@ describe('startCseMockServer', () => {
     const server = await start()
     const response = await fetch(`${server.url}/v4/default/registry/microservices/x/watcher`)
     expect(response.status).toBe(400)
-    expect(await response.json()).toMatchObject({ errorCode: '400001' })
+    // gorilla/websocket's own plain-text refusal, as Service Center sends it.
+    expect(await response.text()).toBe('Bad Request\n')
+    expect(response.headers.get('sec-websocket-version')).toBe('13')
   })
 })

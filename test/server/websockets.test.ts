@@ -86,13 +86,13 @@ describe('the watcher websocket', () => {
     expect(deleted).toMatchObject({ action: 'DELETE', instance: { instanceId } })
   })
 
-  it('sends one text frame with the error and closes for an unknown consumer', async () => {
+  it('sends service does not exist and drops the connection for an unknown consumer, as SC', async () => {
     const socket = connect('/v4/default/registry/microservices/no-such-consumer/watcher')
     const next = frames(socket)
-    const end = closed(socket)
-    const frame = await next()
-    expect(frame).toMatch(/does not exist|not exist/i)
-    await end
+    const code = new Promise<number>((resolve) => socket.once('close', (c: number) => resolve(c)))
+    expect(await next()).toBe('service does not exist')
+    // 1006: the connection went away without a close frame.
+    expect(await code).toBe(1006)
   })
 })
 
@@ -128,7 +128,7 @@ describe('the heartbeat websocket', () => {
     )
   })
 
-  it('closes with code 4001 for an unknown instance', async () => {
+  it("closes with code 4001 and Service Center's reason for an unknown instance", async () => {
     const serviceId = await createService(server.url, {
       appId: 'shop',
       serviceName: 'ghost',
@@ -137,8 +137,9 @@ describe('the heartbeat websocket', () => {
     const socket = connect(
       `/v4/default/registry/microservices/${serviceId}/instances/no-such-instance/heartbeat`,
     )
-    const { code } = await closed(socket)
+    const { code, reason } = await closed(socket)
     expect(code).toBe(4001)
+    expect(String(reason)).toBe('heartbeat reporting failed because the instance does not exist')
   })
 })
 

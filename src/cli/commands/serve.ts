@@ -4,11 +4,12 @@ import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
 import { type CliIo, defineCommand } from '../command.ts'
 import { formatEvent, formatRequestLine } from '../log-format.ts'
 import { readServeSettings, SERVE_FLAGS, type ServeSettings } from '../serve-settings.ts'
-import { signalExitCode, watchShutdownSignals } from '../shutdown-signals.ts'
+import { signalExitCode, startedByNpm, watchShutdownSignals } from '../shutdown-signals.ts'
 import { CliUsageError } from '../usage-error.ts'
 
 /**
- * `cse-mock serve`: the registry on a real port until SIGINT or SIGTERM.
+ * `cse-mock serve`: the registry on a real port until SIGINT or SIGTERM (or, when npm started
+ * it, until its parent process exits).
  * @example
  * const code = await serveCommand.run(['--port', '0', '--seed', '42'], processIo)
  */
@@ -45,6 +46,8 @@ export const serveCommand = defineCommand({
       io.err(`cse-mock serve: ${error.message}`)
       return 1
     }
+    // Listen for signals before the ready line: a harness may send one as soon as it reads it.
+    const signals = watchShutdownSignals({ watchParent: startedByNpm() })
     const profile = mock.registry.profile
     const counts = mock.registry.stats()
     log(
@@ -52,9 +55,19 @@ export const serveCommand = defineCommand({
       `cse-mock listening on ${server.url} (profile ${profile}, ${counts.services} services, ${counts.instances} instances)`,
       { url: server.url, profile, services: counts.services, instances: counts.instances },
     )
-    const signals = watchShutdownSignals()
-    const signal = await signals.first
-    log('stopping', `cse-mock received ${signal}, finishing in-flight requests`, { signal })
+    const reason = await signals.first
+    if (reason === 'parent-exit') {
+      // Parent 1: init had adopted the process before it could note its real parent.
+      const which = signals.parent === 1 ? '' : ` ${signals.parent}`
+      log('stopping', `cse-mock's parent process${which} exited, finishing in-flight requests`, {
+        reason,
+        parent: signals.parent,
+      })
+    } else {
+      log('stopping', `cse-mock received ${reason}, finishing in-flight requests`, {
+        signal: reason,
+      })
+    }
     const file = settings.snapshotOnExit
     // The snapshot is written before anything else can go wrong, and again after the last
     // request: a second signal (an orchestrator's SIGKILL comes after one) still leaves a file.

@@ -5,6 +5,7 @@ import { authLockout, authRoles } from './auth-roles.ts'
 import { authTokens } from './auth-tokens.ts'
 import { crossApp, dependencies } from './dependencies.ts'
 import { batchInstanceUpdates, discovery } from './discovery.ts'
+import { govern } from './govern.ts'
 import { instanceErrors, instanceLifecycle } from './instances.ts'
 import { meta } from './meta.ts'
 import { batchHeartbeatResponse, dependencyVersion, versionRules } from './probes-discovery.ts'
@@ -14,6 +15,7 @@ import {
   heartbeatMinimum,
   reRegisterLiveInstance,
 } from './probes-instances.ts'
+import { tokenWithoutAccounts } from './probes-meta.ts'
 import { batchDeleteResponse, defaultEnvironment, restrictSchemaEdits } from './probes-services.ts'
 import { schemas } from './schemas.ts'
 import { serviceDeletion } from './service-deletion.ts'
@@ -39,6 +41,7 @@ export const SCENARIOS: readonly Scenario[] = [
   dependencies,
   crossApp,
   websockets,
+  govern,
   authTokens,
   authRoles,
   authAccounts,
@@ -62,4 +65,5 @@ export const PROFILE_PROBES: readonly ProfileProbe[] = [
   batchDeleteResponse,
   defaultEnvironment,
   endpointsRequired,
+  tokenWithoutAccounts,
 ]

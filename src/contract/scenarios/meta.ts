@@ -8,7 +8,7 @@ import { defineScenario } from '../framework/scenario.ts'
  */
 export const meta = defineScenario({
   name: 'meta',
-  operations: ['getVersion', 'getHealth', 'createToken'],
+  operations: ['getVersion', 'getHealth', 'getRootVersion', 'getRootHealth', 'createToken'],
   async run(t) {
     const path = { params: { path: t.path({}) } }
     const version = await t.api.GET('/v4/{project}/registry/version', path)
@@ -26,6 +26,23 @@ export const meta = defineScenario({
       'answers 200, or 400002 when unhealthy',
       health.response.status === 200 || errorCodeOf(health) === '400002',
       `got ${health.response.status}`,
+    )
+
+    const rootVersion = await t.api.GET('/version')
+    if (t.expectStatus(rootVersion, 200)) {
+      t.check(
+        rootVersion,
+        'reports a version at the root path',
+        typeof rootVersion.data?.version === 'string',
+        'no version field',
+      )
+    }
+    const rootHealth = await t.api.GET('/health')
+    t.check(
+      rootHealth,
+      'answers the root health with 200, or 400002 when unhealthy',
+      rootHealth.response.status === 200 || errorCodeOf(rootHealth) === '400002',
+      `got ${rootHealth.response.status}`,
     )
 
     // Engines without security authentication have no /v4/token at all (Service Center
