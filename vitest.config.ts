@@ -46,6 +46,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // Builds dist/inspector/ first: a fresh clone has none.
+          globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

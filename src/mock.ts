@@ -30,6 +30,11 @@ export interface CseMockOptions {
    * allows them.
    */
   rbac?: boolean | RbacOptions
+  /**
+   * Keep each logged call's headers and bodies for the inspector: `true` keeps 16 KiB of each
+   * body, a number that many characters. Default off (on in `cse-mock serve`).
+   */
+  captureBodies?: boolean | number
 }
 
 /** A registry mock: its state, its controls and its MSW handlers. */
@@ -78,7 +83,11 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
   await registry.rbac?.ready
   const startProfile = registry.profile
   const faults = createFaultController({ registry })
-  const requests = createRequestLog()
+  const { captureBodies = false } = options
+  const requests = createRequestLog({
+    capture: captureBodies !== false,
+    ...(typeof captureBodies === 'number' ? { maxBodyBytes: captureBodies } : {}),
+  })
   const handlers = createHttpHandlers({
     registry,
     validator: createSpecValidator(),

@@ -10,6 +10,8 @@ export interface FlagSpec {
   value?: string
   /** The default as the help shows it; left out when there is none. */
   default?: string
+  /** May be given more than once; the values arrive joined with commas. */
+  multiple?: boolean
   description: string
 }
 
@@ -23,10 +25,21 @@ export type ParsedFlags = Record<string, string | boolean | undefined>
  * parseFlags(serveCommand.flags, ['--port', '0']) // { port: '0' }
  */
 export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]): ParsedFlags {
-  const options = Object.fromEntries(specs.map((spec) => [spec.name, { type: spec.type }]))
+  const options = Object.fromEntries(
+    specs.map((spec) => [spec.name, { type: spec.type, multiple: spec.multiple === true }]),
+  )
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false })
-      .values as ParsedFlags
+    const { values } = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: false,
+    })
+    const flags: ParsedFlags = {}
+    for (const [name, value] of Object.entries(values)) {
+      flags[name] = Array.isArray(value) ? value.join(',') : value
+    }
+    return flags
   } catch (error) {
     throw explain(error, specs)
   }

@@ -1,5 +1,6 @@
 import { type CliCommand, type CliIo, processIo } from './command.ts'
 import { compareCommand } from './commands/compare.ts'
+import { importCommand } from './commands/import.ts'
 import { initCommand } from './commands/init.ts'
 import { serveCommand } from './commands/serve.ts'
 import { verifyCommand } from './commands/verify.ts'
@@ -8,7 +9,13 @@ import { CliUsageError } from './usage-error.ts'
 import { CLI_VERSION } from './version.ts'
 
 /** Every command of the CLI; a new command is one file under `commands/` and one entry here. */
-const COMMANDS: readonly CliCommand[] = [serveCommand, verifyCommand, compareCommand, initCommand]
+const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  verifyCommand,
+  compareCommand,
+  initCommand,
+  importCommand,
+]
 
 const HELP_FLAGS = new Set(['--help', '-h'])
 

@@ -1,3 +1,4 @@
+import { DEFAULT_CAPTURE_BYTES } from '../faults/capture.ts'
 import type { CseMockOptions } from '../mock.ts'
 import type { Profile } from '../registry/index.ts'
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS } from '../server/index.ts'
@@ -79,6 +80,14 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     description: 'virtual: time only moves through the control API',
   },
   {
+    name: 'capture-bodies',
+    type: 'string',
+    value: 'CHARS',
+    default: String(DEFAULT_CAPTURE_BYTES),
+    description:
+      'Characters of each request and response body the inspector keeps; 0 turns capture off',
+  },
+  {
     name: 'shutdown-timeout',
     type: 'string',
     value: 'MS',
@@ -158,6 +167,7 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
   const mockOptions: CseMockOptions = {
     profile: choiceFlag<Profile>('profile', text('profile') ?? 'cse', ['cse', 'servicecomb']),
     clock: choiceFlag('clock', text('clock') ?? 'system', ['system', 'virtual'] as const),
+    captureBodies: captureFlag(number('capture-bodies', 0, 16 * 1024 * 1024)),
   }
   const seed = seedOptionsFromFlags({
     seed: number('seed', 0, 0xffff_ffff),
@@ -186,6 +196,11 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
     fixture,
     mockOptions,
   }
+}
+
+function captureFlag(chars: number | undefined): boolean | number {
+  if (chars === undefined) return true
+  return chars === 0 ? false : chars
 }
 
 function hostList(value: string | undefined): string[] | 'all' | undefined {

@@ -2,6 +2,20 @@
  * `cse-mock/contract`: the contract suite. One set of scenarios, checked against the spec,
  * runnable against the in-process mock, the standalone server or a live registry.
  */
+
+export { ImportError } from '../import/errors.ts'
+export { importRegistry, isServiceCenter } from '../import/import-registry.ts'
+export type {
+  ImportOptions,
+  ImportProgress,
+  ImportResult,
+  ImportSummary,
+} from '../import/options.ts'
+export type { ImportPlanEntry } from '../import/plan.ts'
+export { planImport, requestsFor } from '../import/plan.ts'
+export type { RegistryReader } from '../import/read-only-client.ts'
+export { createReadOnlyClient } from '../import/read-only-client.ts'
+export { ALWAYS_KEPT_PROPERTIES, DEFAULT_REDACT_KEY, redactServices } from '../import/redact.ts'
 export { ContractError } from './errors.ts'
 export type { CheckLog, CheckResult, Outcome } from './framework/check-log.ts'
 export { createCheckLog, describeCheck } from './framework/check-log.ts'

@@ -5,9 +5,13 @@ import { checkAuthorization } from '../http/auth.ts'
 import type { CseMock } from '../mock.ts'
 import { InvalidSeedOptionsError } from '../seed/options.ts'
 import { readControlBody } from './body.ts'
+import { changeFeedOf } from './change-feed.ts'
 import { checkSnapshot } from './check-snapshot.ts'
+import { clockStateOf } from './clock-state.ts'
 import { advanceInput, profileInput, requestFilterInput, seedInput } from './inputs.ts'
+import { inspectorRoutes } from './inspector-routes.ts'
 import { ControlError, controlErrorResponse, controlJson, controlNoContent } from './respond.ts'
+import type { ControlRoute } from './route.ts'
 
 /**
  * The path prefix reserved for the control API; registry paths all start with `/v4`.
@@ -16,22 +20,12 @@ import { ControlError, controlErrorResponse, controlJson, controlNoContent } fro
  */
 export const CONTROL_PREFIX = '/__cse-mock'
 
-type ControlMethod = 'get' | 'post' | 'put' | 'delete'
-
-interface ControlInput {
-  request: Request
-  url: URL
-  params: Record<string, string>
-}
-
-interface ControlRoute {
-  /** The operationId of spec/cse-mock-control.yaml, which authorization is asked about. */
-  operationId: string
-  method: ControlMethod
-  /** MSW path under the prefix, e.g. `/faults/:id`. */
-  path: string
-  handle(input: ControlInput): Response | Promise<Response>
-}
+/**
+ * Where the standalone server serves the inspector page.
+ * @example
+ * console.log(`open ${server.url}${INSPECTOR_PATH}`)
+ */
+export const INSPECTOR_PATH = `${CONTROL_PREFIX}/ui`
 
 /**
  * Builds the MSW handlers of the control API under `/__cse-mock/`: reset, seed, snapshot, clock,
@@ -41,8 +35,12 @@ interface ControlRoute {
  * const server = setupServer(...createControlHandlers(mock), ...mock.handlers)
  * await fetch('http://127.0.0.1:30100/__cse-mock/reset', { method: 'POST' })
  */
-export function createControlHandlers(mock: CseMock, baseUrl = '*'): HttpHandler[] {
-  const routes = controlRoutes(mock)
+export function createControlHandlers(
+  mock: CseMock,
+  baseUrl = '*',
+  extraRoutes: readonly ControlRoute[] = [],
+): HttpHandler[] {
+  const routes = [...extraRoutes, ...controlRoutes(mock)]
   const prefix = `${baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '')}${CONTROL_PREFIX}`
   const handlers = routes.map((route) =>
     http[route.method](`${prefix}${route.path}`, ({ request, params }) =>
@@ -58,6 +56,12 @@ export function createControlHandlers(mock: CseMock, baseUrl = '*'): HttpHandler
 }
 
 function controlRoutes(mock: CseMock): ControlRoute[] {
+  const feed = changeFeedOf(mock)
+  // Faults, clock, profile or the request log changed: the inspector reads them again.
+  const changed = <T>(value: T): T => {
+    feed.notify({ type: 'control' })
+    return value
+  }
   return [
     {
       operationId: 'reset',
@@ -65,7 +69,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       path: '/reset',
       handle: async () => {
         await mock.reset()
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
     {
@@ -82,7 +86,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
           }
           throw error
         }
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
     {
@@ -105,6 +109,8 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
           await mock.restore(before)
           const reason = error instanceof Error ? error.message : String(error)
           throw new ControlError(400, 'INVALID_SNAPSHOT', `The snapshot was refused: ${reason}`)
+        } finally {
+          feed.notify({ type: 'control' })
         }
         return controlNoContent()
       },
@@ -113,7 +119,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       operationId: 'getClock',
       method: 'get',
       path: '/clock',
-      handle: () => controlJson(200, clockState(mock)),
+      handle: () => controlJson(200, clockStateOf(mock)),
     },
     {
       operationId: 'advanceClock',
@@ -121,7 +127,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       path: '/clock/advance',
       handle: async ({ request }) => {
         const ms = advanceInput(await readControlBody(request))
-        if (!clockState(mock).virtual) {
+        if (!clockStateOf(mock).virtual) {
           throw new ControlError(
             409,
             'CLOCK_NOT_VIRTUAL',
@@ -129,7 +135,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
           )
         }
         mock.advance(ms)
-        return controlJson(200, clockState(mock))
+        return changed(controlJson(200, clockStateOf(mock)))
       },
     },
     {
@@ -144,7 +150,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       path: '/profile',
       handle: async ({ request }) => {
         mock.setProfile(profileInput(await readControlBody(request)))
-        return controlJson(200, { profile: mock.registry.profile })
+        return changed(controlJson(200, { profile: mock.registry.profile }))
       },
     },
     {
@@ -160,7 +166,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       handle: async ({ request }) => {
         const body = await readControlBody(request)
         try {
-          return controlJson(201, mock.faults.add(body as FaultRule))
+          return changed(controlJson(201, mock.faults.add(body as FaultRule)))
         } catch (error) {
           if (error instanceof InvalidFaultRuleError) {
             throw new ControlError(400, error.code, error.message)
@@ -175,7 +181,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       path: '/faults',
       handle: () => {
         mock.faults.clear()
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
     {
@@ -187,7 +193,7 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
         if (!mock.faults.remove(id)) {
           throw new ControlError(404, 'FAULT_NOT_FOUND', `No active fault has the id "${id}".`)
         }
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
     {
@@ -203,16 +209,11 @@ function controlRoutes(mock: CseMock): ControlRoute[] {
       path: '/requests',
       handle: () => {
         mock.requests.clear()
-        return controlNoContent()
+        return changed(controlNoContent())
       },
     },
+    ...inspectorRoutes(mock, feed),
   ]
-}
-
-function clockState(mock: CseMock) {
-  const now = mock.clock.now()
-  const virtual = 'advance' in mock.clock && typeof mock.clock.advance === 'function'
-  return { now, iso: new Date(now).toISOString(), virtual }
 }
 
 function unrouted(routes: ControlRoute[], request: Request): Response {

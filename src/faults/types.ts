@@ -88,6 +88,34 @@ export interface RequestLogEntry {
   durationMs: number
   /** Ids of the faults applied to the call. */
   faults?: string[]
+  /** The tenant, `domain/project`. */
+  tenant?: string
+  /** The `serviceId` (or `consumerId`, `providerId`) in the path, when there is one. */
+  serviceId?: string
+}
+
+/**
+ * What a request log with capture on kept of one call: headers and bodies, each body cut at
+ * the log's `maxBodyBytes` (`truncated` then says how long it was).
+ * @example
+ * const exchange: CapturedExchange = { request: { headers: {}, body: '{}' }, response: { headers: {}, body: '' } }
+ */
+export interface CapturedExchange {
+  request: CapturedMessage
+  response: CapturedMessage
+}
+
+/**
+ * One side of a {@link CapturedExchange}.
+ * @example
+ * const message: CapturedMessage = { headers: { 'content-type': 'application/json' }, body: '{"a":1}' }
+ */
+export interface CapturedMessage {
+  headers: Record<string, string>
+  /** The body as text (the request's as the JSON it decoded to); absent when there was none. */
+  body?: string
+  /** The full length in characters when `body` was cut. */
+  truncated?: number
 }
 
 /**

@@ -19,6 +19,12 @@ export interface AuthRequest extends Partial<Omit<ScopeRequest, 'method' | 'head
 }
 
 /**
+ * The inspector's page and scripts stay open with RBAC on: they carry no registry data, and a
+ * browser opening the page cannot send a bearer token (the calls it makes for data are not open).
+ */
+const OPEN_OPERATIONS = new Set(['getInspectorPage', 'getInspectorFile'])
+
+/**
  * Service Center's auth check for one request: `undefined` when RBAC is off or the route is
  * open (token, version, health), the caller when the token is good and its roles allow the
  * call, else the RegistryError to answer (401204, 401201, 401205, 401206, 403205).
@@ -129,7 +135,7 @@ const PATTERNS = new Map(OPERATIONS.map((operation) => [operation.operationId, o
  */
 export function createAuthInterceptor(registry: Registry): Interceptor {
   return async (call, next) => {
-    if (!registry.rbac) return next()
+    if (!registry.rbac || OPEN_OPERATIONS.has(call.operationId)) return next()
     const outcome = await authorize(registry, authRequestOf(call))
     if (outcome instanceof RegistryError) {
       // Service Center's websocket routes answer a failed auth check with a bodiless 200.

@@ -1,6 +1,6 @@
 import type { components } from '../generated/schema.ts'
-import { RegistryError } from '../registry/errors.ts'
 import { withoutEmptyFields } from './defaulted-fields.ts'
+import { checkGoField } from './go-validation.ts'
 import { propertiesOf } from './microservices.ts'
 import { defineOperation, type OperationInput } from './operation.ts'
 import { listParam } from './query.ts'
@@ -8,6 +8,9 @@ import { PlainTextAnswer } from './respond.ts'
 import { fromRevisioned, revOf } from './revisioned.ts'
 
 type MicroServiceInstance = components['schemas']['MicroServiceInstance']
+
+/** Service Center's `updateInstStatusRegex`. */
+const STATUS_PATTERN = '^(UP|DOWN|STARTING|TESTING|OUTOFSERVICE)$'
 
 const INSTANCES = '/v4/:project/registry/microservices/:serviceId/instances'
 const INSTANCE = `${INSTANCES}/:instanceId`
@@ -63,9 +66,11 @@ export const updateInstanceStatus = defineOperation({
   operationId: 'updateInstanceStatus',
   method: 'put',
   path: `${INSTANCE}/status`,
+  // The status is checked below in Service Center's words.
+  deferIssues: (issue) => issue.location === 'query' && issue.name === 'value',
   handle: async ({ registry, ctx, params, query }) => {
-    const value = query.get('value')
-    if (!value) throw new RegistryError('400001', "field 'value' is required")
+    const value = query.get('value') ?? ''
+    checkGoField('UpdateInstanceStatusRequest', 'Status', value, { pattern: STATUS_PATTERN })
     await registry.updateInstanceStatus(ctx, params.serviceId!, params.instanceId!, value)
     return {}
   },

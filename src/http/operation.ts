@@ -66,6 +66,10 @@ export interface OperationCall {
   remoteAddress?: string | undefined
   /** One request header by case-insensitive name; `null` when absent. */
   header(name: string): string | null
+  /** Every request header by lower-case name. */
+  headers(): Record<string, string>
+  /** The decoded JSON body (read once and shared with the operation); rejects as the operation would. */
+  body(): Promise<unknown>
 }
 
 /**
@@ -178,7 +182,7 @@ export function createOperationRunner(
   ): Promise<Response> => {
     try {
       if (definition.absent?.(env.registry)) throw new RouteAbsentError()
-      const decoded = normalizeKeys(operationId, await readBody(definition, incoming))
+      const decoded = normalizeKeys(operationId, await call.body())
       const body = definition.beforeValidation ? definition.beforeValidation(decoded) : decoded
       const query = Object.fromEntries(call.url.searchParams)
       for (const name of definition.ignoredQuery?.(env.registry) ?? []) delete query[name]
@@ -214,6 +218,7 @@ export function createOperationRunner(
     }
   }
   return (incoming, renderer = fetchRenderer) => {
+    let body: Promise<unknown> | undefined
     const call: OperationCall = {
       operationId,
       method: incoming.method,
@@ -226,6 +231,11 @@ export function createOperationRunner(
       ctx: contextFrom((name) => incoming.header(name), incoming.params),
       remoteAddress: incoming.remoteAddress,
       header: (name) => incoming.header(name),
+      headers: () => incoming.headers(),
+      body() {
+        body ??= readBody(definition, incoming)
+        return body
+      },
     }
     return chain(env.interceptors, call, () => run(call, incoming, renderer))
   }

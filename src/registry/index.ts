@@ -7,6 +7,12 @@ export { ERROR_MESSAGES, RegistryError, RegistryUsageError } from './errors.ts'
 export type { ExistenceQuery } from './existence.ts'
 export type { GovernListQuery } from './govern.ts'
 export { newInstanceId, serviceIdFor } from './ids.ts'
+export type {
+  InspectedInstance,
+  InspectedService,
+  InspectedTenant,
+  RegistryInspection,
+} from './inspection.ts'
 export type { InstanceReadOptions } from './instance-queries.ts'
 export { DEFAULT_HEALTH_CHECK, normalizeHealthCheck, ttlMs } from './leases.ts'
 export type {

@@ -1,6 +1,7 @@
 import { type Clock, createSystemClock } from './clock.ts'
 import { emptyStore, type Quotas, type RegistryCore, type RequestContext } from './core.ts'
 import { newInstanceId } from './ids.ts'
+import { type RegistryInspection, takeInspection } from './inspection.ts'
 import { removeInstance } from './instances.ts'
 import type { Lease } from './leases.ts'
 import type * as model from './model.ts'
@@ -63,6 +64,7 @@ export class RegistryBase {
   #profile: Profile
   #queue: Promise<unknown> = Promise.resolve()
   #writing = 0
+  #changeListeners = new Set<() => void>()
 
   constructor(options: RegistryOptions = {}) {
     this.clock = options.clock ?? createSystemClock()
@@ -125,6 +127,22 @@ export class RegistryBase {
     this.core.leases.drain(this.clock.now(), (lease) => this.#expire(lease))
   }
 
+  /** The state with lease deadlines, as the inspector shows it. */
+  inspect(): RegistryInspection {
+    return this.read(() => takeInspection(this.core))
+  }
+
+  /**
+   * Calls `listener` (with no detail) after anything that may have changed the state: a write,
+   * a heartbeat, an expiry, a reset. Returns the function that unsubscribes it.
+   */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener)
+    return () => {
+      this.#changeListeners.delete(listener)
+    }
+  }
+
   /** The whole registry as JSON. */
   snapshot(): Snapshot {
     return this.read(() => {
@@ -149,6 +167,7 @@ export class RegistryBase {
     this.core.watchers.clear()
     Object.assign(this.core, emptyStore())
     installOwnService(this.core)
+    this.changed()
     // Operations on accounts wait for this reset to finish.
     void this.rbac?.reset()
   }
@@ -187,16 +206,32 @@ export class RegistryBase {
         return await run()
       } finally {
         this.#writing--
+        this.changed()
       }
     })
     this.#queue = task.catch(() => undefined)
     return task
   }
 
+  /** Tells the change listeners; a throwing listener surfaces outside the operation. */
+  protected changed(): void {
+    if (this.#changeListeners.size === 0) return
+    for (const listener of [...this.#changeListeners]) {
+      try {
+        listener()
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error
+        })
+      }
+    }
+  }
+
   #expire(lease: Lease): void {
     const entry = this.core.tenants.get(lease.tenantKey)?.byId.get(lease.serviceId)
     const slot = entry?.instances.get(lease.instanceId)
     if (entry && slot?.lease === lease) removeInstance(this.core, entry, slot)
+    this.changed()
   }
 }
 

@@ -61,6 +61,7 @@ export class Registry extends ServiceOperations {
   /** `PUT …/heartbeat`: renews the lease only. */
   heartbeat(ctx: RequestContext, serviceId: string, instanceId: string): void {
     this.read(() => heartbeat(this.core, ctx, serviceId, instanceId))
+    this.changed()
   }
 
   /** `PUT /registry/heartbeats`; the profile decides the answer's shape. */
@@ -68,7 +69,9 @@ export class Registry extends ServiceOperations {
     ctx: RequestContext,
     pairs: { serviceId: string; instanceId: string }[],
   ): model.HeartbeatSetResponse | undefined {
-    return this.read(() => heartbeats(this.core, ctx, pairs))
+    const result = this.read(() => heartbeats(this.core, ctx, pairs))
+    this.changed()
+    return result
   }
 
   /** `PUT …/status?value=`. */

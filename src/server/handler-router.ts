@@ -7,6 +7,7 @@ import {
 } from '../http/operation.ts'
 import { matchOperation, OPERATIONS } from '../http/operations.ts'
 import type { CseMock } from '../mock.ts'
+import { inspectorRoutes } from './inspector-route.ts'
 
 /** Picks the handlers worth trying for a request; the full list is the fallback. */
 export interface HandlerRouter {
@@ -38,7 +39,7 @@ export interface DirectRoute {
  * await getResponse(router.route('GET', '/v4/default/registry/version'), request)
  */
 export function createHandlerRouter(mock: CseMock, baseUrl: string): HandlerRouter {
-  const control = createControlHandlers(mock, baseUrl)
+  const control = createControlHandlers(mock, baseUrl, inspectorRoutes())
   const registry = mock.handlers
   const all = [...control, ...registry]
   const byOperation = new Map<OperationDefinition, RequestHandler[]>()

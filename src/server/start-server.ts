@@ -1,7 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { hostname } from 'node:os'
-import { CONTROL_PREFIX } from '../control/index.ts'
+import { CONTROL_PREFIX, changeFeedOf } from '../control/index.ts'
 import { ControlError, controlErrorResponse } from '../control/respond.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from '../mock.ts'
@@ -88,7 +88,8 @@ export async function startCseMockServer(
     ...mockOptions
   } = options
   checkListenOptions(port, pingIntervalMs, shutdownTimeoutMs)
-  const mock = givenMock ?? (await createCseMock(mockOptions))
+  // The server captures headers and bodies unless told not to: the inspector shows them.
+  const mock = givenMock ?? (await createCseMock({ captureBodies: true, ...mockOptions }))
   // The control API (faults, clock, snapshots over HTTP) answers before the registry does.
   const router = createHandlerRouter(mock, mockOptions.baseUrl ?? '*')
   let origin = ''
@@ -128,11 +129,21 @@ export async function startCseMockServer(
   )
   // Longer than the 5 s default so pooled Java and Go clients rarely reuse a closed connection.
   server.keepAliveTimeout = 65_000
-  server.on('request', (_req, res: ServerResponse) => {
+  // Closing ends what would otherwise keep it waiting: event streams (the inspector's live
+  // feed, ended by `closeStreams`) never finish, and a connection a client opened but never
+  // used is not "idle" to node:http (fetch opens one after an aborted stream).
+  const lingering = new Set<Socket>()
+  server.on('connection', (socket: Socket) => {
+    lingering.add(socket)
+    socket.once('close', () => lingering.delete(socket))
+  })
+  server.on('request', (req, res: ServerResponse) => {
+    lingering.delete(req.socket)
     res.once('close', () => {
       if (closing) setImmediate(() => server.closeIdleConnections())
     })
   })
+  server.on('upgrade', (req) => lingering.delete(req.socket))
   server.on(
     'upgrade',
     contain(gateway.handleUpgrade, 'upgrade', onError, (_req, socket) => socket.destroy()),
@@ -155,6 +166,9 @@ export async function startCseMockServer(
         closing = true
         stopSweeper()
         gateway.close()
+        changeFeedOf(mock).closeStreams()
+        // Only connections that never sent a byte: half a request waits for the deadline.
+        for (const socket of lingering) if (socket.bytesRead === 0) socket.destroy()
         // Node stops its header and request timeouts once close() is called: a client that
         // sends half a request would hold the server open for ever without this deadline.
         const deadline = setTimeout(() => {

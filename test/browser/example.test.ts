@@ -6,6 +6,8 @@ import { launchChromium } from './chromium.ts'
 import { type ExampleServer, startExampleServer } from './example-server.ts'
 
 const screenshotDir = fileURLToPath(new URL('../../.tmp/', import.meta.url))
+/** Screenshots of the last run, shown by docs/inspector.md. */
+const docShots = fileURLToPath(new URL('../../docs/inspector/', import.meta.url))
 
 let server: ExampleServer | undefined
 let browser: Browser | undefined
@@ -100,6 +102,60 @@ describe('examples/browser in Chromium', () => {
     expect(await alert.textContent()).toBe(
       'The page received HTTP 500 · errorCode 500011: Registry service is unavailable',
     )
+  })
+
+  it("mounts the inspector panel in a shadow root, reading the page's own registry", async () => {
+    const panel = page.locator('cse-mock-inspector')
+    await panel.locator('.cm-toggle').click()
+    await panel.locator('[data-testid="live"]:text("live")').waitFor()
+    // The seeded twelve plus the service the form registered, straight from the in-page mock.
+    expect(await panel.locator('.cm-status-bar').textContent()).toContain('13 services')
+    await panel.locator('input[aria-label="Search the registry"]').fill('checkout-7')
+    const row = panel.locator('[data-instance-id]', { hasText: 'checkout-7' })
+    await row.waitFor()
+    expect(await row.textContent()).toContain('rest://10.0.0.7:8080')
+
+    await panel.locator('[data-tab="traffic"]').click()
+    await panel.locator('select[aria-label="Operation"]').selectOption('findInstances')
+    const statuses = await panel
+      .locator('[data-testid="traffic-list"] [data-seq]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))
+    // Newest first: the registry error and the 503 the page's faults caused are among them.
+    expect(statuses.slice(0, 4)).toEqual(['500', '200', '503', '200'])
+
+    const isolation = await page.evaluate(() => {
+      const host = document.querySelector('cse-mock-inspector')
+      const app = host?.shadowRoot?.querySelector('.cm-app')
+      const inner = host?.shadowRoot?.querySelector('.cm-tab')
+      // An element of the page with the inspector's class names gets none of its styles.
+      const probe = document.createElement('div')
+      probe.className = 'cm-app cm-tab'
+      document.body.append(probe)
+      const pageButton = document.querySelector('#refresh')
+      const result = {
+        shadow: host?.shadowRoot?.mode,
+        inPanel: app ? getComputedStyle(app).display : undefined,
+        inPage: getComputedStyle(probe).display,
+        // The page's `button { padding: 4px 12px }` does not reach the inspector's buttons.
+        pageButtonPadding: pageButton ? getComputedStyle(pageButton).paddingTop : undefined,
+        panelButtonPadding: inner ? getComputedStyle(inner).paddingTop : undefined,
+      }
+      probe.remove()
+      return result
+    })
+    expect(isolation).toEqual({
+      shadow: 'open',
+      inPanel: 'flex',
+      inPage: 'block',
+      pageButtonPadding: '4px',
+      panelButtonPadding: '0px',
+    })
+    await panel.locator('[data-tab="registry"]').click()
+    await panel.locator('input[aria-label="Search the registry"]').fill('')
+    mkdirSync(docShots, { recursive: true })
+    await page.screenshot({ path: `${docShots}panel.png` })
+    await panel.locator('button[aria-label="Close the inspector"]').click()
+    await panel.locator('.cm-toggle').waitFor()
   })
 
   it("answers the control API in the page too: the request log shows the faults' answers", async () => {

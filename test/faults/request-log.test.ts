@@ -107,8 +107,26 @@ describe('a request log with a capacity', () => {
     expect(log.list().map((entry) => entry.seq)).toEqual([3, 4, 5])
   })
 
+  it('forgets captured exchanges with the entries it drops', async () => {
+    const capturing = createRequestLog({ capacity: 2, capture: true })
+    server().use(
+      ...createHttpHandlers({
+        registry: mock().registry,
+        validator: createSpecValidator(),
+        baseUrl: '*',
+        interceptors: [capturing.interceptor],
+      }),
+    )
+    for (let i = 0; i < 3; i++) await call('GET', `/version?call=${i}`)
+    const [first, second] = capturing.list()
+    expect(capturing.get(first!.seq - 1)).toBeUndefined()
+    expect(capturing.get(second!.seq)?.exchange?.response.body).toContain('"version"')
+    expect(log.get(1)?.exchange).toBeUndefined()
+  })
+
   it('rejects a capacity that is not a positive integer', () => {
     expect(() => createRequestLog({ capacity: 0 })).toThrow(InvalidRequestLogOptionsError)
     expect(() => createRequestLog({ capacity: 2.5 })).toThrow(/capacity is 2\.5/)
+    expect(() => createRequestLog({ maxBodyBytes: -1 })).toThrow(/maxBodyBytes is -1/)
   })
 })

@@ -220,16 +220,15 @@ describe('createSeedSnapshot', () => {
     expect(() => createSeedSnapshot(options)).toThrow(/^Failed to create the seed snapshot: .+\.$/)
   })
 
-  it('seeds 100,000 instances in a few seconds', () => {
-    const started = performance.now()
+  // How fast this is belongs to the benchmark (it times seeding at 100,000 instances); a wall-clock
+  // bound here would fail on a loaded machine without saying anything about the code.
+  it('seeds 100,000 instances', () => {
     const snapshot = createSeedSnapshot({
       apps: 10,
       servicesPerApp: 20,
       versionsPerService: 5,
       instancesPerVersion: 100,
     })
-    const elapsed = performance.now() - started
     expect(describeSnapshot(snapshot).instances).toBe(100_000)
-    expect(elapsed).toBeLessThan(5000)
   })
 })

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('cse-mock serve lifecycle', () => {
   it('seeds the stated number of services and instances', async () => {
     const server = await startServe(['--seed', '5', '--services', '7', '--instances', '20'])
-    expect(server.stdout[0]).toMatch(/\(profile cse, 7 services, 21 instances\)$/)
+    expect(server.stdout[0]).toMatch(/\(profile cse, 7 services, 21 instances\); inspector at /)
     const { services } = (await call(server.url, 'GET', '/v4/default/registry/microservices')) as {
       services: { serviceId: string }[]
     }
@@ -86,7 +86,7 @@ describe('cse-mock serve lifecycle', () => {
     expect(counts).toMatchObject({ services: 4, instances: 6 })
 
     const second = await startServe(['--fixture', file])
-    expect(second.stdout[0]).toMatch(/\(profile cse, 4 services, 6 instances\)$/)
+    expect(second.stdout[0]).toMatch(/\(profile cse, 4 services, 6 instances\); inspector at /)
     const found = (await call(
       second.url,
       'GET',

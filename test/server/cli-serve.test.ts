@@ -16,7 +16,7 @@ describe('cse-mock serve over real TCP', () => {
     expect(hostname).toBe('127.0.0.1')
     expect(Number(port)).toBeGreaterThan(0)
     expect(server.stdout[0]).toBe(
-      `cse-mock listening on ${server.url} (profile cse, 0 services, 0 instances)`,
+      `cse-mock listening on ${server.url} (profile cse, 0 services, 0 instances); inspector at ${server.url}/__cse-mock/ui`,
     )
   })
 

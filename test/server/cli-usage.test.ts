@@ -102,7 +102,7 @@ describe('cse-mock usage errors', () => {
     [['verify', '--target', 'cloud'], /--target must be one of mock, server; got 'cloud'/],
     [
       ['launch'],
-      /unknown command 'launch'; available commands: serve, verify, compare, init, help/,
+      /unknown command 'launch'; available commands: serve, verify, compare, init, import, help/,
     ],
     [['compare', '--right', 'http://127.0.0.1:1'], /--left must be an http\(s\) URL/],
     [

@@ -255,3 +255,18 @@ describe("error details in Service Center's words", () => {
     }
   })
 })
+
+describe('instance status in the validator words', () => {
+  it('refuses a lower-case or missing status as SC does', async () => {
+    const rule = 'does not match rule: {Regexp: ^(UP|DOWN|STARTING|TESTING|OUTOFSERVICE)$}'
+    for (const [query, value] of [
+      ['?value=up', 'up'],
+      ['', ''],
+    ] as const) {
+      const reply = await request('PUT', `${B}/microservices/x/instances/y/status${query}`)
+      expect(JSON.parse(reply.body).detail).toBe(
+        `field 'UpdateInstanceStatusRequest.Status' invalid value '${value}' ${rule}`,
+      )
+    }
+  })
+})

@@ -18,7 +18,8 @@ const form = element<HTMLFormElement>('#register-form')
 
 async function boot(): Promise<void> {
   // A deterministic registry: the same seed gives the same services on every load.
-  const { mock, start } = await setupCseMockWorker({ seed: 42, quiet: true })
+  // `inspector: true` adds the collapsible inspector panel (bottom right) once the worker runs.
+  const { mock, start } = await setupCseMockWorker({ seed: 42, quiet: true, inspector: true })
   await start()
   // The first registry call already goes through the worker.
   const services = await listServices()

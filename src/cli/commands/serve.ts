@@ -1,3 +1,4 @@
+import { INSPECTOR_PATH } from '../../control/index.ts'
 import { type CseMock, createCseMock } from '../../mock.ts'
 import { saveSnapshotFileSync } from '../../seed/fixtures-node.ts'
 import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
@@ -50,10 +51,17 @@ export const serveCommand = defineCommand({
     const signals = watchShutdownSignals({ watchParent: startedByNpm() })
     const profile = mock.registry.profile
     const counts = mock.registry.stats()
+    const inspector = `${server.url}${INSPECTOR_PATH}`
     log(
       'listening',
-      `cse-mock listening on ${server.url} (profile ${profile}, ${counts.services} services, ${counts.instances} instances)`,
-      { url: server.url, profile, services: counts.services, instances: counts.instances },
+      `cse-mock listening on ${server.url} (profile ${profile}, ${counts.services} services, ${counts.instances} instances); inspector at ${inspector}`,
+      {
+        url: server.url,
+        profile,
+        services: counts.services,
+        instances: counts.instances,
+        inspector,
+      },
     )
     const reason = await signals.first
     if (reason === 'parent-exit') {

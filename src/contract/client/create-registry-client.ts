@@ -15,6 +15,8 @@ import { type Credentials, createTokenAuth } from './token-auth.ts'
 export type RegistryClient = Client<paths> & {
   /** The `{project}` segment to pass in `params.path`. */
   readonly project: string
+  /** The tenant domain sent as `X-Domain-Name`; `default` when none is sent. */
+  readonly domain: string
   readonly baseUrl: string
   /** The `Authorization` header value the client sends, if any (logging in first if needed). */
   authorization(): Promise<string | undefined>
@@ -44,7 +46,12 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     const token = await auth?.token()
     return typeof token === 'string' ? `Bearer ${token}` : undefined
   }
-  return Object.assign(api, { project: options.project ?? 'default', baseUrl, authorization })
+  return Object.assign(api, {
+    project: options.project ?? 'default',
+    domain: options.domain ?? 'default',
+    baseUrl,
+    authorization,
+  })
 }
 
 /** The transport: TLS settings, the rate bound and the timeout, around the chosen fetch. */

@@ -1,0 +1,155 @@
+import { batch, computed, signal } from '@preact/signals'
+import type { ClockState, InspectorClient, InspectorEvent } from '../control/inspector-client.ts'
+import type { ActiveFault, RequestLogEntry } from '../faults/types.ts'
+import type { Profile, RegistryInspection } from '../registry/index.ts'
+
+/** As many entries as the request log keeps by default. */
+const MAX_REQUESTS = 1000
+
+/**
+ * The inspector's state: what it last read from the mock, kept fresh by the live feed.
+ * @example
+ * const store = createInspectorStore(client)
+ * const stop = store.start()
+ */
+export type InspectorStore = ReturnType<typeof createInspectorStore>
+
+/**
+ * Builds the store of one inspector; `start()` subscribes and loads, its return value stops.
+ * @example
+ * const store = createInspectorStore(createHttpInspectorClient())
+ */
+export function createInspectorStore(client: InspectorClient) {
+  const registry = signal<RegistryInspection | undefined>(undefined)
+  const requests = signal<RequestLogEntry[]>([])
+  const faults = signal<ActiveFault[]>([])
+  const clock = signal<ClockState | undefined>(undefined)
+  const profile = signal<Profile | undefined>(undefined)
+  const live = signal(false)
+  const error = signal<string | undefined>(undefined)
+  /** The control API answered 401: the registry has accounts and the page has no token. */
+  const needsToken = signal(false)
+  /** The registry clock at a moment of the page's wall clock, to tick between reads. */
+  const clockBase = signal({ now: 0, at: 0 })
+  const wall = signal(Date.now())
+  const now = computed(() => {
+    const base = clockBase.value
+    return clock.value?.virtual ? base.now : base.now + (wall.value - base.at)
+  })
+
+  const fail = (reason: unknown) => {
+    if ((reason as { status?: unknown }).status === 401) needsToken.value = true
+    error.value = reason instanceof Error ? reason.message : String(reason)
+  }
+  // One load at a time; changes meanwhile make one more. Between two loads it waits twice as
+  // long as the last one took: a registry of 10,000 instances under steady heartbeats is read
+  // every few seconds instead of all the time, which would keep the mock itself busy.
+  const coalesced = (load: () => Promise<void>) => {
+    let running = false
+    let again = false
+    return async () => {
+      if (running) {
+        again = true
+        return
+      }
+      running = true
+      try {
+        do {
+          again = false
+          const started = performance.now()
+          await load()
+          if (again) {
+            const pause = Math.min(5000, 2 * (performance.now() - started))
+            await new Promise((resolve) => setTimeout(resolve, pause))
+          }
+        } while (again)
+      } catch (reason) {
+        fail(reason)
+      } finally {
+        running = false
+      }
+    }
+  }
+  const loadRegistry = coalesced(async () => {
+    const view = await client.registry()
+    batch(() => {
+      registry.value = view
+      clockBase.value = { now: view.now, at: Date.now() }
+    })
+  })
+  const loadControl = coalesced(async () => {
+    const [nextFaults, nextClock, nextProfile, nextRequests] = await Promise.all([
+      client.faults(),
+      client.clock(),
+      client.profile(),
+      client.requests(),
+    ])
+    batch(() => {
+      faults.value = nextFaults
+      clock.value = nextClock
+      clockBase.value = { now: nextClock.now, at: Date.now() }
+      profile.value = nextProfile
+      requests.value = nextRequests.slice(-MAX_REQUESTS).reverse()
+    })
+  })
+  let arrived: RequestLogEntry[] = []
+  let flush: ReturnType<typeof setTimeout> | undefined
+  const showArrived = () => {
+    flush = undefined
+    const newest = requests.value[0]?.seq ?? 0
+    const fresh = arrived.filter((entry) => entry.seq > newest).reverse()
+    arrived = []
+    if (fresh.length > 0) requests.value = [...fresh, ...requests.value].slice(0, MAX_REQUESTS)
+  }
+  const onEvent = (event: InspectorEvent) => {
+    if (event.type === 'registry') void loadRegistry()
+    else if (event.type === 'control') void loadControl()
+    else if (event.type === 'connection') live.value = event.live
+    else if (event.type === 'request') {
+      arrived.push(event.entry)
+      // Entries are shown ten times a second at most: a heartbeat storm stays one redraw.
+      flush ??= setTimeout(showArrived, 100)
+    }
+  }
+  /** Runs a control call, shows its failure, and reads the state again. */
+  const act = async <T>(run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      error.value = undefined
+      return await run()
+    } catch (reason) {
+      fail(reason)
+      return undefined
+    } finally {
+      void loadControl()
+      void loadRegistry()
+    }
+  }
+
+  return {
+    client,
+    registry,
+    requests,
+    faults,
+    clock,
+    profile,
+    live,
+    error,
+    needsToken,
+    now,
+    act,
+    start(): () => void {
+      const stop = client.subscribe(onEvent)
+      void loadRegistry()
+      void loadControl()
+      const ticker = setInterval(() => {
+        wall.value = Date.now()
+      }, 1000)
+      return () => {
+        stop()
+        clearInterval(ticker)
+        if (flush !== undefined) clearTimeout(flush)
+        flush = undefined
+      }
+    },
+  }
+}
