@@ -6,6 +6,7 @@ import { createHttpHandlers } from './http/handlers.ts'
 import { createMockFetch } from './mock-fetch.ts'
 import { type Clock, createSystemClock, createVirtualClock } from './registry/clock.ts'
 import { createRegistry, type Profile, type Registry } from './registry/index.ts'
+import type { RbacOptions } from './registry/rbac/index.ts'
 import type { Snapshot } from './registry/snapshot.ts'
 import type { SeedOptions } from './seed/options.ts'
 import { createSpecValidator } from './spec/validators.ts'
@@ -22,8 +23,14 @@ export interface CseMockOptions {
   fixture?: Snapshot
   /** Origin the handlers answer for, e.g. `http://127.0.0.1:30100`; default `*`, any origin. */
   baseUrl?: string
-  /** Accounts accepted by `POST /v4/token`; when set, registry calls need a bearer token. */
+  /** Admin accounts (name → password) for `POST /v4/token`; switches RBAC on. */
   accounts?: Record<string, string>
+  /**
+   * Service Center's RBAC: `true`, or the `root` password and the RSA key pair (PEM) tokens are
+   * signed with. Registry calls then need `Authorization: Bearer <token>` and a role that
+   * allows them.
+   */
+  rbac?: boolean | RbacOptions
   /**
    * Keep each logged call's headers and bodies for the inspector: `true` keeps 16 KiB of each
    * body, a number that many characters. Default off (on in `cse-mock serve`).
@@ -78,8 +85,10 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
   const registry = createRegistry({
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.rbac ? { rbac: options.rbac } : {}),
     clock,
   })
+  await registry.rbac?.ready
   const startProfile = registry.profile
   const faults = createFaultController({ registry })
   const { captureBodies = false } = options
@@ -118,8 +127,10 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
       requests.clear()
       registry.setProfile(startProfile)
       const start = await initial()
+      await registry.rbac?.reset()
       if (start) await registry.restore(start)
       else registry.reset()
+      await registry.rbac?.ready
     },
     snapshot: () => registry.snapshot(),
     restore: (snapshot) => registry.restore(snapshot),

@@ -5,6 +5,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS } from '../serv
 import { DEFAULT_PING_INTERVAL_MS } from '../server/keep-alive.ts'
 import { choiceFlag, type FlagSpec, integerFlag, parseFlags } from './flags.ts'
 import type { LogFormat } from './log-format.ts'
+import { RBAC_FLAGS, rbacOptionsFromFlags } from './rbac-flags.ts'
 import { seedOptionsFromFlags } from './seed-flags.ts'
 import { checkSnapshotTarget, loadFixtureFlag } from './snapshot-files.ts'
 import { CliUsageError } from './usage-error.ts'
@@ -116,6 +117,7 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     default: String(DEFAULT_PING_INTERVAL_MS),
     description: 'Websocket ping interval in milliseconds (lower it in tests)',
   },
+  ...RBAC_FLAGS,
   { name: 'help', type: 'boolean', description: 'Show this help' },
 ]
 
@@ -177,6 +179,8 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
     throw new CliUsageError('--fixture cannot be combined with --seed, --services or --instances')
   }
   if (seed) mockOptions.seed = seed
+  const rbac = await rbacOptionsFromFlags(flags, process.env)
+  if (rbac) mockOptions.rbac = rbac
   if (fixture !== undefined) mockOptions.fixture = await loadFixtureFlag(fixture)
   const snapshotOnExit = text('snapshot-on-exit')
   if (snapshotOnExit !== undefined) await checkSnapshotTarget(snapshotOnExit)

@@ -44,9 +44,9 @@ export function createControlHandlers(
   const prefix = `${baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '')}${CONTROL_PREFIX}`
   const handlers = routes.map((route) =>
     http[route.method](`${prefix}${route.path}`, ({ request, params }) =>
-      guard(() => {
+      guard(async () => {
         const url = new URL(request.url)
-        authorize(mock, route, request, url)
+        await authorize(mock, route, request, url)
         return route.handle({ request, url, params: flat(params) })
       }),
     ),
@@ -238,11 +238,16 @@ function unrouted(routes: ControlRoute[], request: Request): Response {
 }
 
 /**
- * The control API reads and replaces the whole registry: with accounts configured it asks for
- * the same token as the registry's own calls, through the same check.
+ * The control API reads and replaces the whole registry: with RBAC on it asks for a valid
+ * token of an existing account, through the same check as the registry's own calls.
  */
-function authorize(mock: CseMock, route: ControlRoute, request: Request, url: URL): void {
-  const refusal = checkAuthorization(mock.registry, request.headers.get('authorization'), {
+async function authorize(
+  mock: CseMock,
+  route: ControlRoute,
+  request: Request,
+  url: URL,
+): Promise<void> {
+  const refusal = await checkAuthorization(mock.registry, request.headers.get('authorization'), {
     operationId: route.operationId,
     method: request.method,
     path: url.pathname,

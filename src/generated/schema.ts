@@ -1246,10 +1246,456 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v4/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Every account without its password. Needs `account:get` (the built-in `admin` role).
+         */
+        get: operations["listAccounts"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates an account with 1–5 existing roles. The name follows the registry's name rule
+         *     (1–64 characters); the password has 8–32 characters with an upper-case and a
+         *     lower-case letter, a digit and a special character, and is neither the name nor the
+         *     name reversed. An unknown role gives `400202`, a taken name `409200`.
+         */
+        post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/accounts/batch-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create up to 20 accounts
+         * @description Creates each account as `createAccount` does and reports each outcome; an account
+         *     without a password gets a generated one.
+         */
+        post: operations["batchCreateAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/accounts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account name.
+                 * @example dev-peter
+                 */
+                name: components["parameters"]["AccountName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account
+         * @description The account without its password; `400200` when it does not exist.
+         */
+        get: operations["getAccount"];
+        /**
+         * Change an account's roles or status
+         * @description Replaces the roles (1–5, each must exist) and/or the status (`active` or `inactive`).
+         *     `root` cannot be changed (`403202`), nor the caller's own account (`403204`).
+         */
+        put: operations["updateAccount"];
+        post?: never;
+        /**
+         * Delete an account
+         * @description Deletes the account; its tokens then get `401206`. `root` (`403202`) and the caller's
+         *     own account (`403204`) cannot be deleted.
+         */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/accounts/{name}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account name.
+                 * @example dev-peter
+                 */
+                name: components["parameters"]["AccountName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a password
+         * @description An account changes its own password with `currentPassword` (a wrong one gives `401207`
+         *     and counts as a failed login); an `admin` sets anyone's without it. Others get
+         *     `403001`. Needs no permission beyond a valid token.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/account-locks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List login-failure locks
+         * @description One entry per account name and client address with failed logins: `attempted`
+         *     (kept 20 minutes) or `banned` (released after 15 minutes). Needs `account:get`.
+         */
+        get: operations["listAccountLocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/self-perms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's permissions
+         * @description The permissions of every role of the token's account; needs only a valid token.
+         */
+        get: operations["listSelfPerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List roles
+         * @description The built-in `admin` and `developer` roles and every custom role. Needs `role:get`.
+         */
+        get: operations["listRoles"];
+        put?: never;
+        /**
+         * Create a role
+         * @description A role grants verbs (`get`, `create`, `update`, `delete` or `*`) on resources
+         *     (`service`, `service/schema`, `governance`, `config`, `account`, `role`, `ops`),
+         *     optionally only for services with the given `environment`, `appId` and `serviceName`
+         *     labels. A taken name gives `409201`.
+         */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/roles/{roleName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Role name.
+                 * @example service-reader
+                 */
+                roleName: components["parameters"]["RoleName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a role
+         * @description The role; `400201` when it does not exist.
+         */
+        get: operations["getRole"];
+        /**
+         * Replace a role's permissions
+         * @description Replaces `perms`; the built-in roles cannot be changed (`403203`). Tokens carry role
+         *     names, so the new permissions apply to tokens already issued.
+         */
+        put: operations["updateRole"];
+        post?: never;
+        /**
+         * Delete a role
+         * @description Deletes a custom role; the built-in roles give `403203`, a role some account still has
+         *     `400205`.
+         */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description An account as the registry returns it, never with its password.
+         * @example {
+         *       "id": "6a5d3ff0-7c3e-4a4b-9f69-0b0d4c1f2e10",
+         *       "name": "root",
+         *       "roles": [
+         *         "admin"
+         *       ],
+         *       "status": "active",
+         *       "createTime": "1733100000",
+         *       "updateTime": "1733100000"
+         *     }
+         */
+        Account: {
+            id?: string;
+            name?: string;
+            roles?: string[];
+            /** @description `active` (default) or `inactive`. */
+            status?: string;
+            /** @description Unix seconds, as a string. */
+            createTime?: string;
+            /** @description Unix seconds, as a string. */
+            updateTime?: string;
+        };
+        /**
+         * @description An account to create, or the roles and status to set. The registry checks the fields
+         *     itself (see `createAccount`), so none is required here.
+         * @example {
+         *       "name": "dev-peter",
+         *       "password": "Dev#Pa55word",
+         *       "roles": [
+         *         "developer"
+         *       ]
+         *     }
+         */
+        AccountRequest: {
+            name?: string;
+            password?: string;
+            roles?: string[];
+            status?: string;
+        };
+        /**
+         * @example {
+         *       "total": 1,
+         *       "data": [
+         *         {
+         *           "name": "root",
+         *           "roles": [
+         *             "admin"
+         *           ],
+         *           "status": "active"
+         *         }
+         *       ]
+         *     }
+         */
+        AccountsResponse: {
+            total?: number;
+            data?: components["schemas"]["Account"][];
+        };
+        /**
+         * @example {
+         *       "accounts": [
+         *         {
+         *           "name": "dev-anna",
+         *           "password": "Dev#Pa55word",
+         *           "roles": [
+         *             "developer"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        BatchCreateAccountsRequest: {
+            accounts?: components["schemas"]["AccountRequest"][];
+        };
+        /**
+         * @example {
+         *       "accounts": [
+         *         {
+         *           "name": "dev-anna"
+         *         },
+         *         {
+         *           "name": "root",
+         *           "errorCode": "409200",
+         *           "errorMessage": "account name is duplicated",
+         *           "detail": "account is duplicated"
+         *         }
+         *       ]
+         *     }
+         */
+        BatchCreateAccountsResponse: {
+            accounts?: {
+                name?: string;
+                errorCode?: string;
+                errorMessage?: string;
+                detail?: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "currentPassword": "Dev#Pa55word",
+         *       "password": "Dev#Pa55word2"
+         *     }
+         */
+        ChangePasswordRequest: {
+            /** @description Required when changing one's own password. */
+            currentPassword?: string;
+            /** @description The new password (same rule as at creation). */
+            password?: string;
+        };
+        /**
+         * @example {
+         *       "key": "dev-peter::10.0.0.7",
+         *       "status": "banned",
+         *       "releaseAt": 1733100900
+         *     }
+         */
+        AccountLock: {
+            /** @description `<account name>::<client address>`. */
+            key?: string;
+            /** @description `attempted` or `banned`. */
+            status?: string;
+            /** @description Unix seconds when the lock ends. */
+            releaseAt?: number;
+        };
+        /**
+         * @example {
+         *       "total": 0
+         *     }
+         */
+        AccountLocksResponse: {
+            total?: number;
+            data?: components["schemas"]["AccountLock"][];
+        };
+        /**
+         * @description Verbs granted on resources.
+         * @example {
+         *       "resources": [
+         *         {
+         *           "type": "service",
+         *           "labels": {
+         *             "appId": "shop"
+         *           }
+         *         }
+         *       ],
+         *       "verbs": [
+         *         "get"
+         *       ]
+         *     }
+         */
+        Permission: {
+            resources?: components["schemas"]["PermissionResource"][];
+            verbs?: string[];
+        };
+        /**
+         * @example {
+         *       "type": "service",
+         *       "labels": {
+         *         "serviceName": "cart"
+         *       }
+         *     }
+         */
+        PermissionResource: {
+            /** @description `service`, `service/schema`, `governance`, `config`, `account`, `role` or `ops`. */
+            type?: string;
+            /**
+             * @description Only for `service`: limits the permission to services whose `environment`,
+             *     `appId` and `serviceName` equal these.
+             */
+            labels?: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * @example {
+         *       "name": "service-reader",
+         *       "perms": [
+         *         {
+         *           "resources": [
+         *             {
+         *               "type": "service"
+         *             }
+         *           ],
+         *           "verbs": [
+         *             "get"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        Role: {
+            id?: string;
+            name?: string;
+            perms?: components["schemas"]["Permission"][];
+            createTime?: string;
+            updateTime?: string;
+        };
+        /**
+         * @example {
+         *       "total": 1,
+         *       "data": [
+         *         {
+         *           "name": "admin"
+         *         }
+         *       ]
+         *     }
+         */
+        RolesResponse: {
+            total?: number;
+            data?: components["schemas"]["Role"][];
+        };
+        /**
+         * @example {
+         *       "perms": [
+         *         {
+         *           "resources": [
+         *             {
+         *               "type": "service"
+         *             }
+         *           ],
+         *           "verbs": [
+         *             "*"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        SelfPermsResponse: {
+            perms?: components["schemas"]["Permission"][];
+        };
         /**
          * @description Exact version: one to four dot-separated decimal numbers, each between 0 and 32767
          *     (the range is checked by the registry, the pattern only checks the shape). Compared
@@ -1766,6 +2212,8 @@ export interface components {
             apiVersion?: string;
         };
         /**
+         * @description A missing or empty name or password is not a malformed request: the registry answers
+         *     `401202` as for wrong credentials.
          * @example {
          *       "name": "root",
          *       "password": "Secret-Pa55word",
@@ -1773,8 +2221,8 @@ export interface components {
          *     }
          */
         TokenRequest: {
-            name: string;
-            password: string;
+            name?: string;
+            password?: string;
             /**
              * @description Lifetime as a Go duration between 15m and 24h.
              * @default 12h
@@ -1966,6 +2414,22 @@ export interface components {
                 "text/plain": "404 page not found\n";
             };
         };
+        /** @description The account name (`409200`) or role name (`409201`) is taken. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errorCode": "409200",
+                 *       "errorMessage": "account name is duplicated",
+                 *       "detail": "account is duplicated"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Done. The body is empty and sent as `text/plain; charset=UTF-8`. */
         Empty: {
             headers: {
@@ -2015,8 +2479,10 @@ export interface components {
             };
         };
         /**
-         * @description The account lacks permission (`403203` and neighbours), is blocked after failed logins
-         *     (`403201`), or the operation is disabled on this engine (`403001`).
+         * @description The token's roles lack the permission (`403205`, detail such as
+         *     `role has no permissions[service:create]`), the account is blocked after failed logins
+         *     (`403201`), a built-in account or role (`403202`, `403203`) or the caller's own account
+         *     (`403204`) cannot be changed, or the operation is disabled on this engine (`403001`).
          */
         Forbidden: {
             headers: {
@@ -2073,6 +2539,16 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Account name.
+         * @example dev-peter
+         */
+        AccountName: string;
+        /**
+         * @description Role name.
+         * @example service-reader
+         */
+        RoleName: string;
         /**
          * @description Project segment of the tenant. Exclusive engines use the fixed value `default`;
          *     professional engines use the tenant's project ID (1–64 characters) or `default`.
@@ -4873,6 +5349,542 @@ export interface operations {
              */
             404: components["responses"]["NoRoute"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "data": [
+                     *         {
+                     *           "id": "6a5d3ff0-7c3e-4a4b-9f69-0b0d4c1f2e10",
+                     *           "name": "root",
+                     *           "roles": [
+                     *             "admin"
+                     *           ],
+                     *           "status": "active",
+                     *           "createTime": "1733100000",
+                     *           "updateTime": "1733100000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "dev-peter",
+                 *       "password": "Dev#Pa55word",
+                 *       "roles": [
+                 *         "developer"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    batchCreateAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accounts": [
+                 *         {
+                 *           "name": "dev-anna",
+                 *           "password": "Dev#Pa55word",
+                 *           "roles": [
+                 *             "developer"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchCreateAccountsRequest"];
+            };
+        };
+        responses: {
+            /** @description One entry per account, with the error of those that failed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accounts": [
+                     *         {
+                     *           "name": "dev-anna"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchCreateAccountsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account name.
+                 * @example dev-peter
+                 */
+                name: components["parameters"]["AccountName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6a5d3ff0-7c3e-4a4b-9f69-0b0d4c1f2e10",
+                     *       "name": "root",
+                     *       "roles": [
+                     *         "admin"
+                     *       ],
+                     *       "status": "active",
+                     *       "createTime": "1733100000",
+                     *       "updateTime": "1733100000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account name.
+                 * @example dev-peter
+                 */
+                name: components["parameters"]["AccountName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "roles": [
+                 *         "developer"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account name.
+                 * @example dev-peter
+                 */
+                name: components["parameters"]["AccountName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account name.
+                 * @example dev-peter
+                 */
+                name: components["parameters"]["AccountName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Dev#Pa55word",
+                 *       "password": "Dev#Pa55word2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    listAccountLocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The locks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "data": [
+                     *         {
+                     *           "key": "dev-peter::10.0.0.7",
+                     *           "status": "banned",
+                     *           "releaseAt": 1733100900
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountLocksResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    listSelfPerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The permissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "perms": [
+                     *         {
+                     *           "resources": [
+                     *             {
+                     *               "type": "service"
+                     *             }
+                     *           ],
+                     *           "verbs": [
+                     *             "get"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SelfPermsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "data": [
+                     *         {
+                     *           "id": "0c9b2a4e-51f6-4d1e-8f0e-2f9a7d3c6b11",
+                     *           "name": "developer",
+                     *           "perms": [
+                     *             {
+                     *               "resources": [
+                     *                 {
+                     *                   "type": "config"
+                     *                 },
+                     *                 {
+                     *                   "type": "service"
+                     *                 },
+                     *                 {
+                     *                   "type": "governance"
+                     *                 },
+                     *                 {
+                     *                   "type": "ops"
+                     *                 },
+                     *                 {
+                     *                   "type": "service/schema"
+                     *                 }
+                     *               ],
+                     *               "verbs": [
+                     *                 "*"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "createTime": "1733100000",
+                     *           "updateTime": "1733100000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RolesResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "service-reader",
+                 *       "perms": [
+                 *         {
+                 *           "resources": [
+                 *             {
+                 *               "type": "service"
+                 *             }
+                 *           ],
+                 *           "verbs": [
+                 *             "get"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Role"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Role name.
+                 * @example service-reader
+                 */
+                roleName: components["parameters"]["RoleName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0c9b2a4e-51f6-4d1e-8f0e-2f9a7d3c6b12",
+                     *       "name": "service-reader",
+                     *       "perms": [
+                     *         {
+                     *           "resources": [
+                     *             {
+                     *               "type": "service"
+                     *             }
+                     *           ],
+                     *           "verbs": [
+                     *             "get"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "createTime": "1733100000",
+                     *       "updateTime": "1733100000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Role name.
+                 * @example service-reader
+                 */
+                roleName: components["parameters"]["RoleName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "perms": [
+                 *         {
+                 *           "resources": [
+                 *             {
+                 *               "type": "service"
+                 *             }
+                 *           ],
+                 *           "verbs": [
+                 *             "get",
+                 *             "create"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Role"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Role name.
+                 * @example service-reader
+                 */
+                roleName: components["parameters"]["RoleName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NoRoute"];
         };
     };
 }

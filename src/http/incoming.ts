@@ -27,6 +27,8 @@ export interface IncomingRequest {
   json(maxBytes?: number): Promise<unknown>
   /** The WHATWG `Request`, for interceptors that read it. */
   request(): Request
+  /** The client's IP address when the adapter knows it (the standalone server does). */
+  readonly remoteAddress?: string | undefined
 }
 
 /**

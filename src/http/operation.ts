@@ -28,6 +28,8 @@ export interface OperationInput {
   registry: Registry
   /** Validation issues the operation chose to handle itself (see `deferIssues`). */
   deferred: ValidationIssue[]
+  /** The client's IP address when the adapter knows it. */
+  remoteAddress?: string | undefined
 }
 
 /** One registry operation as the HTTP layer routes it. */
@@ -68,6 +70,10 @@ export interface OperationCall {
   readonly url: URL
   params: Record<string, string>
   ctx: RequestContext
+  /** The client's IP address when the adapter knows it. */
+  remoteAddress?: string | undefined
+  /** One request header by case-insensitive name; `null` when absent. */
+  header(name: string): string | null
   /** Every request header by lower-case name. */
   headers(): Record<string, string>
   /** The decoded JSON body (read once and shared with the operation); rejects as the operation would. */
@@ -217,6 +223,7 @@ export function createOperationRunner(
         ctx: call.ctx,
         registry: env.registry,
         deferred,
+        remoteAddress: call.remoteAddress,
       })
       return renderResult(result)
     } catch (error) {
@@ -238,6 +245,8 @@ export function createOperationRunner(
       },
       params: incoming.params,
       ctx: contextFrom((name) => incoming.header(name), incoming.params),
+      remoteAddress: incoming.remoteAddress,
+      header: (name) => incoming.header(name),
       headers: () => incoming.headers(),
       body() {
         body ??= readBody(definition, incoming)

@@ -1,9 +1,11 @@
+import * as accounts from './accounts.ts'
 import * as dependencies from './dependencies.ts'
 import * as discovery from './discovery.ts'
 import * as govern from './govern.ts'
 import * as instances from './instances.ts'
 import * as microservices from './microservices.ts'
 import type { OperationDefinition } from './operation.ts'
+import * as roles from './roles.ts'
 import * as schemas from './schemas.ts'
 import * as system from './system.ts'
 import * as tags from './tags.ts'
@@ -57,6 +59,20 @@ export const OPERATIONS: readonly OperationDefinition[] = [
   govern.getServiceDetail,
   govern.getRelations,
   govern.getStatistics,
+  accounts.createAccount,
+  accounts.batchCreateAccounts,
+  accounts.listAccounts,
+  accounts.getAccount,
+  accounts.updateAccount,
+  accounts.deleteAccount,
+  accounts.changePassword,
+  accounts.listAccountLocks,
+  accounts.listSelfPerms,
+  roles.listRoles,
+  roles.createRole,
+  roles.getRole,
+  roles.updateRole,
+  roles.deleteRole,
 ]
 
 interface CompiledRoute {

@@ -1,4 +1,5 @@
 import { parseVersion } from '../registry/index.ts'
+import { clientAddress } from './client-address.ts'
 import {
   checkGoField,
   ENV_PATTERN,
@@ -67,8 +68,13 @@ export const createToken = defineOperation({
   method: 'post',
   path: '/v4/token',
   absent: (registry) => !registry.requiresAuth && registry.rules.tokenWithoutAccounts === 'absent',
-  handle: ({ registry, body }) => ({
-    body: registry.createToken(body as Parameters<typeof registry.createToken>[0]),
+  // Service Center decodes the body itself: its own words for a missing body or a wrong type.
+  deferIssues: (issue) => issue.location === 'body',
+  handle: async (input) => ({
+    body: await input.registry.createToken(
+      input.body,
+      clientAddress((name) => input.request.headers.get(name), input.remoteAddress),
+    ),
   }),
 })
 

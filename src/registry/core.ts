@@ -3,6 +3,7 @@ import { RegistryError } from './errors.ts'
 import { LeaseTable } from './leases.ts'
 import type { OwnIdentity } from './own-service.ts'
 import type { ProfileRules } from './profile.ts'
+import type { Caller } from './rbac/model.ts'
 import type { RevisionCounter } from './revisions.ts'
 import {
   createTenant,
@@ -23,6 +24,8 @@ export interface RequestContext {
   domain: string
   project: string
   consumerId?: string
+  /** The account of the request's token when RBAC is on. */
+  caller?: Caller
 }
 
 /**

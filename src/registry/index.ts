@@ -43,7 +43,7 @@ export type { Snapshot, SnapshotDependency, SnapshotService, SnapshotTenant } fr
 export { SNAPSHOT_FORMAT } from './snapshot.ts'
 export type { RecordIssue, RecordValidator } from './standard-schema.ts'
 export { createStandardSchema } from './standard-schema.ts'
-export { parseGoDuration, type TokenCheck } from './token.ts'
+export { parseGoDuration, tokenLifetimeMs } from './token.ts'
 export type { ParsedVersion, VersionRule } from './version.ts'
 export {
   compareVersions,

@@ -15,12 +15,14 @@ import {
   updateOwnInstance,
 } from './own-service.ts'
 import { type Profile, type ProfileRules, rulesOf } from './profile.ts'
+import { checkRbacState } from './rbac/check-state.ts'
+import { Rbac, type RbacOptions } from './rbac/index.ts'
+import { TokenSigner } from './rbac/tokens.ts'
 import { createRecordSchemas } from './record-schemas.ts'
 import { restoreSnapshot } from './restore-snapshot.ts'
 import { createRevisionCounter } from './revisions.ts'
 import type { Snapshot } from './snapshot.ts'
 import { takeSnapshot } from './take-snapshot.ts'
-import { TokenIssuer } from './token.ts'
 import { WatchHub } from './watch.ts'
 
 /**
@@ -35,8 +37,10 @@ export interface RegistryOptions {
   clock?: Clock
   /** Per-tenant limits; defaults 50 000 services, 150 000 instances, 100 tags, 100 schemas. */
   quotas?: Partial<Quotas>
-  /** Account name → password for `createToken`; without it any credentials are accepted. */
+  /** Admin accounts, name → password; switches RBAC on like `rbac: { accounts }`. */
   accounts?: Record<string, string>
+  /** Service Center's RBAC (accounts, roles, tokens); off by default, any token is then ignored. */
+  rbac?: RbacOptions | boolean
 }
 
 /** Service Center's own endpoint with its default `server.host` and `server.port`. */
@@ -53,7 +57,10 @@ const DEFAULT_QUOTAS: Quotas = { services: 50_000, instances: 150_000, tags: 100
 export class RegistryBase {
   readonly clock: Clock
   protected readonly core: RegistryCore
-  protected readonly tokens: TokenIssuer
+  /** Signs the tokens of `POST /v4/token` while RBAC is off (nothing checks them then). */
+  protected readonly tokens = new TokenSigner()
+  /** Accounts, roles and tokens when RBAC is on; `undefined` when it is off. */
+  readonly rbac: Rbac | undefined
   #profile: Profile
   #queue: Promise<unknown> = Promise.resolve()
   #writing = 0
@@ -73,7 +80,7 @@ export class RegistryBase {
       ...emptyStore(),
     }
     installOwnService(this.core)
-    this.tokens = new TokenIssuer(this.clock, options.accounts, newInstanceId())
+    this.rbac = rbacOf(this.clock, options)
   }
 
   /** The profile in force. */
@@ -138,13 +145,18 @@ export class RegistryBase {
 
   /** The whole registry as JSON. */
   snapshot(): Snapshot {
-    return this.read(() => takeSnapshot(this.core))
+    return this.read(() => {
+      const snapshot = takeSnapshot(this.core)
+      if (this.rbac) snapshot.rbac = this.rbac.snapshot()
+      return snapshot
+    })
   }
 
   /** Replaces everything with a snapshot; watchers are dropped, instances get a full TTL. */
   restore(snapshot: Snapshot): Promise<void> {
     return this.write(async () => {
       const store = await restoreSnapshot(this.core, snapshot)
+      if (this.rbac && snapshot.rbac) await this.rbac.restore(checkRbacState(snapshot.rbac))
       this.core.watchers.clear()
       Object.assign(this.core, store)
     })
@@ -156,6 +168,8 @@ export class RegistryBase {
     Object.assign(this.core, emptyStore())
     installOwnService(this.core)
     this.changed()
+    // Operations on accounts wait for this reset to finish.
+    void this.rbac?.reset()
   }
 
   /** How much is stored, the registry's own SERVICECENTER service and instance left out. */
@@ -219,4 +233,12 @@ export class RegistryBase {
     if (entry && slot?.lease === lease) removeInstance(this.core, entry, slot)
     this.changed()
   }
+}
+
+function rbacOf(clock: Clock, options: RegistryOptions): Rbac | undefined {
+  const { rbac, accounts } = options
+  if (!rbac && !accounts) return undefined
+  const given: RbacOptions = typeof rbac === 'object' ? { ...rbac } : {}
+  if (accounts) given.accounts = { ...given.accounts, ...accounts }
+  return new Rbac(clock, given)
 }

@@ -2,15 +2,17 @@ import { batchFind } from './batch-find.ts'
 import { type RequestContext, requireService } from './core.ts'
 import * as dependencies from './dependencies.ts'
 import { type FindQuery, findInstances } from './discovery.ts'
+import { RegistryError } from './errors.ts'
 import { heartbeat, heartbeats } from './heartbeats.ts'
 import { getInstance, type InstanceReadOptions, listInstances } from './instance-queries.ts'
 import * as updates from './instance-updates.ts'
 import { registerInstance } from './instances.ts'
 import type * as model from './model.ts'
+import { accountFields } from './rbac/accounts.ts'
 import type { RegistryOptions } from './registry-base.ts'
 import type { Revisioned } from './revisions.ts'
 import { ServiceOperations } from './service-operations.ts'
-import type { TokenCheck } from './token.ts'
+import { tokenLifetimeMs } from './token.ts'
 import type { WatchListener } from './watch.ts'
 
 /**
@@ -154,26 +156,21 @@ export class Registry extends ServiceOperations {
     return this.write(() => dependencies.putDependencies(this.core, ctx, body))
   }
 
-  /** `POST /v4/token`. */
-  createToken(body: { name: string; password: string; tokenExpirationTime?: string }): {
-    token: string
-  } {
-    return this.tokens.create(body)
+  /**
+   * `POST /v4/token`: with RBAC on, Service Center's login (lockout by name and client
+   * `address`); with it off, a token for any credentials.
+   */
+  async createToken(body: unknown, address = ''): Promise<{ token: string }> {
+    if (body === undefined) throw new RegistryError('400001', 'unexpected end of JSON input')
+    if (this.rbac) return await this.rbac.login(body, address)
+    const fields = accountFields(body)
+    const exp = Math.floor((this.clock.now() + tokenLifetimeMs(fields.tokenExpirationTime)) / 1000)
+    return { token: await this.tokens.sign({ name: fields.name, roles: [] }, exp) }
   }
 
-  /** Whether a token came from `createToken`, is unexpired and its account still exists. */
-  verifyToken(token: string): boolean {
-    return this.tokens.verify(token)
-  }
-
-  /** Why a bearer token is or is not accepted: `valid`, `invalid`, `expired`, `account-deleted`. */
-  checkToken(token: string): TokenCheck {
-    return this.tokens.check(token)
-  }
-
-  /** Whether registry calls need a bearer token: true when accounts are configured. */
+  /** Whether registry calls need a bearer token: true when RBAC is on. */
   get requiresAuth(): boolean {
-    return this.tokens.hasAccounts
+    return this.rbac !== undefined
   }
 
   /** Listens to the instance changes of the consumer's providers; returns the unsubscribe. */

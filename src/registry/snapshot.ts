@@ -1,4 +1,5 @@
 import type { components } from '../generated/schema.ts'
+import type { Role, StoredAccount } from './rbac/model.ts'
 
 type MicroService = components['schemas']['MicroService']
 type MicroServiceInstance = components['schemas']['MicroServiceInstance']
@@ -23,6 +24,21 @@ export interface Snapshot {
   /** Free text shown by tools that list fixtures. */
   description?: string
   tenants: SnapshotTenant[]
+  /**
+   * Accounts (passwords as hashes) and roles when RBAC is on. Restoring a snapshot without it
+   * keeps the accounts and roles the registry has.
+   */
+  rbac?: SnapshotRbac
+}
+
+/**
+ * The RBAC part of a snapshot: accounts with hashed passwords, and every role.
+ * @example
+ * const rbac: SnapshotRbac = { accounts: [], roles: [] }
+ */
+export interface SnapshotRbac {
+  accounts: StoredAccount[]
+  roles: Role[]
 }
 
 /**

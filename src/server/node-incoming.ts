@@ -55,6 +55,7 @@ export function fromNodeRequest(
       query ??= url ? url.searchParams : new URLSearchParams(search)
       return query
     },
+    remoteAddress: req.socket.remoteAddress,
     params: context.params,
     header: (name) => allHeaders()[name.toLowerCase()] ?? null,
     headers: allHeaders,

@@ -80,51 +80,53 @@ export function createWebSocketGateway(options: {
         })
         return
       }
-      const denied = checkAuthorization(registry, req.headers.authorization, {
+      // The upgrade needs a token and a role allowing it with RBAC on, as any call does.
+      const header = (name: string) => {
+        const value = req.headers[name.toLowerCase()]
+        return (Array.isArray(value) ? value.join(', ') : value) ?? null
+      }
+      // A failing check rejects into the upgrade listener's containment, like a throw would.
+      return checkAuthorization(registry, req.headers.authorization, {
         operationId: watcher ? 'watch' : 'heartbeatWebSocket',
         method: 'GET',
-        path: pathname,
-      })
-      if (denied) {
-        // Service Center 2.2 with RBAC on answers a refused upgrade with a bodiless 200.
-        socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', () =>
-          socket.destroy(),
+        path: req.url ?? pathname,
+        header,
+      }).then((denied) => (denied ? refuseUnauthorized(socket) : upgrade()))
+      function upgrade() {
+        wss.handleUpgrade(
+          req,
+          socket,
+          head,
+          contain(
+            (ws: WebSocket) => {
+              ws.on('error', () => ws.terminate())
+              if (watcher) {
+                watchers.add(ws)
+                ws.once('close', () => watchers.delete(ws))
+                const [, project, consumerId] = watcher.map(decode)
+                serveWatcher(ws, req, {
+                  registry,
+                  project: project!,
+                  consumerId: consumerId!,
+                  pingIntervalMs,
+                })
+              } else if (heartbeat) {
+                const [, project, serviceId, instanceId] = heartbeat.map(decode)
+                serveHeartbeat(ws, req, {
+                  registry,
+                  project: project!,
+                  serviceId: serviceId!,
+                  instanceId: instanceId!,
+                  pingIntervalMs,
+                })
+              }
+            },
+            'websocket',
+            sink,
+            (ws) => ws.terminate(),
+          ),
         )
-        return
       }
-      wss.handleUpgrade(
-        req,
-        socket,
-        head,
-        contain(
-          (ws: WebSocket) => {
-            ws.on('error', () => ws.terminate())
-            if (watcher) {
-              watchers.add(ws)
-              ws.once('close', () => watchers.delete(ws))
-              const [, project, consumerId] = watcher.map(decode)
-              serveWatcher(ws, req, {
-                registry,
-                project: project!,
-                consumerId: consumerId!,
-                pingIntervalMs,
-              })
-            } else if (heartbeat) {
-              const [, project, serviceId, instanceId] = heartbeat.map(decode)
-              serveHeartbeat(ws, req, {
-                registry,
-                project: project!,
-                serviceId: serviceId!,
-                instanceId: instanceId!,
-                pingIntervalMs,
-              })
-            }
-          },
-          'websocket',
-          sink,
-          (ws) => ws.terminate(),
-        ),
-      )
     },
     closeWatchers() {
       for (const socket of watchers) socket.close(1012, 'registry content replaced; reconnect')
@@ -175,5 +177,16 @@ function refuseJson(socket: Duplex, status: number, payload: unknown): void {
   socket.end(
     `HTTP/1.1 ${status} Forbidden\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     () => socket.destroy(),
+  )
+}
+
+/**
+ * How Service Center refuses an upgrade its auth check fails (no token, bad token, no
+ * permission): a bodiless `200 OK` without `Content-Type`, never a 401 (observed on SC 2.2.0,
+ * docs/compatibility.md); a websocket client then fails its handshake.
+ */
+function refuseUnauthorized(socket: Duplex): void {
+  socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', () =>
+    socket.destroy(),
   )
 }

@@ -4,7 +4,15 @@ import { getResponse } from 'msw'
 import { createCseMock } from '../../src/mock.ts'
 
 /** One way the defective server breaks the contract. */
-export type Defect = 'numeric-error-code' | 'no-revision' | 'undeclared-status' | 'merging-tags'
+export type Defect =
+  | 'numeric-error-code'
+  | 'no-revision'
+  | 'undeclared-status'
+  | 'merging-tags'
+  | 'permissive-auth'
+
+/** The account of the server with security authentication (`permissive-auth`). */
+export const DEFECTIVE_LOGIN = { user: 'contract', password: 'Contract#Pa55' }
 
 /** A loopback HTTP server that answers like the mock, except for the defects it was given. */
 export interface DefectiveServer {
@@ -14,11 +22,20 @@ export interface DefectiveServer {
 
 /**
  * Starts the mock behind a `node:http` server on 127.0.0.1 and breaks its answers: error codes
- * as JSON numbers, no `X-Resource-Revision`, `204` for heartbeats, or tags POST that merges.
+ * as JSON numbers, no `X-Resource-Revision`, `204` for heartbeats, tags POST that merges, or
+ * security authentication that lets every token through.
  */
 export async function startDefectiveServer(defects: readonly Defect[]): Promise<DefectiveServer> {
-  const mock = await createCseMock({ profile: 'servicecomb' })
   const has = (defect: Defect) => defects.includes(defect)
+  // permissive-auth: logins work, but every other call runs as the operator whatever its
+  // Authorization says (none, malformed, another scheme, a restricted or deleted account).
+  const mock = await createCseMock({
+    profile: 'servicecomb',
+    ...(has('permissive-auth')
+      ? { accounts: { [DEFECTIVE_LOGIN.user]: DEFECTIVE_LOGIN.password } }
+      : {}),
+  })
+  let operator: string | undefined
   const answer = async (request: Request) =>
     (await getResponse(mock.handlers, request)) ??
     new Response('404 page not found', { status: 404 })
@@ -30,6 +47,12 @@ export async function startDefectiveServer(defects: readonly Defect[]): Promise<
     const method = incoming.method ?? 'GET'
     let sent = body.length > 0 ? body : undefined
     const path = new URL(url).pathname
+    if (has('permissive-auth') && path !== '/v4/token') {
+      operator ??= await mock.registry
+        .createToken({ name: DEFECTIVE_LOGIN.user, password: DEFECTIVE_LOGIN.password })
+        .then(({ token }) => `Bearer ${token}`)
+      headers.set('authorization', operator ?? '')
+    }
     if (has('merging-tags') && method === 'POST' && path.endsWith('/tags') && sent) {
       const current = await answer(new Request(url, { headers }))
       const before = ((await current.json()) as { tags?: Record<string, string> }).tags ?? {}

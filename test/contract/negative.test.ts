@@ -8,7 +8,12 @@ import {
   ERROR_ENVELOPE_RULE,
   SPEC_RULES,
 } from '../../src/contract/index.ts'
-import { type Defect, type DefectiveServer, startDefectiveServer } from './defective-server.ts'
+import {
+  DEFECTIVE_LOGIN,
+  type Defect,
+  type DefectiveServer,
+  startDefectiveServer,
+} from './defective-server.ts'
 
 let server: DefectiveServer | undefined
 afterEach(async () => {
@@ -32,6 +37,28 @@ describe('the suite against a server that breaks the contract', () => {
       target: { client: { baseUrl: server.url }, websockets: false },
     }).run()
     expect(report.checks.filter((c) => c.outcome === 'failed').map(describeCheck)).toEqual([])
+  })
+
+  it('fails the auth scenarios against a server that logs in but lets every token through', async () => {
+    server = await startDefectiveServer(['permissive-auth'])
+    const report = await createContractRun({
+      target: { client: { baseUrl: server.url, ...DEFECTIVE_LOGIN }, websockets: false },
+    }).run()
+    expect(report.passed).toBe(false)
+    const failed = report.checks.filter((check) => check.outcome === 'failed')
+    const rules = failed.map((check) => `${check.scenario}: ${check.rule}`)
+    for (const rule of [
+      'auth-tokens: answers 401204 without an Authorization header, with no detail',
+      'auth-tokens: answers 401201 to a token that is not a JWT',
+      'auth-tokens: answers 401201 to a token whose signature was changed',
+      'auth-tokens: answers 401201 when two spaces follow the scheme word',
+      'auth-roles: a role without service:create gets 403205 naming service:create',
+      'auth-roles: a role without account:get gets 403205 on the account list',
+      'auth-roles: a token of a deleted account answers 401206',
+    ]) {
+      expect(rules).toContain(rule)
+    }
+    expect(failed.every((check) => check.scenario?.startsWith('auth-'))).toBe(true)
   })
 
   it('names the operation and the broken rule for a numeric errorCode', async () => {

@@ -162,6 +162,9 @@ describe('the write guard', () => {
           { consumer: { appId: 'their-app', serviceName: 'c', version: '1' }, providers: [] },
         ],
       },
+      createAccount: { name: 'their-account', password: 'Their#Pa55', roles: ['admin'] },
+      batchCreateAccounts: { accounts: [{ name: 'their-account' }] },
+      createRole: { name: 'their-role', perms: [] },
     }
     // Neither changes the registry: the login, and batch find without a consumer.
     const harmless = new Set(['createToken', 'batchFindInstances'])
@@ -178,6 +181,8 @@ describe('the write guard', () => {
         instanceId: 'i',
         schemaId: 's',
         key: 'k',
+        name: 'their-account',
+        roleName: 'their-role',
       }
       const reason = foreignTarget(ledger, {
         method: op.method,

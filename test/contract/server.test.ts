@@ -3,6 +3,7 @@ import {
   type ContractTarget,
   createContractRun,
   describeCheck,
+  startServerTarget,
   targetFromEnv,
 } from '../../src/contract/index.ts'
 
@@ -39,4 +40,31 @@ describe('the suite against the standalone server (CSE_TARGET=server)', () => {
       )
     }
   }, 60_000)
+})
+
+describe('the suite against cse-mock serve --rbac', () => {
+  it('passes every check, the auth scenarios and the websockets with a token included', async () => {
+    const secured = await startServerTarget({ rbac: true, args: ['--profile', 'servicecomb'] })
+    try {
+      const report = await createContractRun({ target: secured }).run()
+      expect(report.checks.filter((c) => c.outcome === 'failed').map(describeCheck)).toEqual([])
+      expect(report.passed).toBe(true)
+      const ran = (scenario: string) =>
+        report.checks.filter((c) => c.scenario === scenario && c.outcome === 'passed').length
+      for (const scenario of [
+        'auth-tokens',
+        'auth-roles',
+        'auth-accounts',
+        'auth-lockout',
+        'websockets',
+      ]) {
+        expect(ran(scenario), scenario).toBeGreaterThan(5)
+      }
+      expect(report.checks.filter((c) => c.outcome === 'skipped').map((c) => c.rule)).toEqual([
+        'answers 401205 to an expired token',
+      ])
+    } finally {
+      await secured.close()
+    }
+  }, 90_000)
 })

@@ -244,15 +244,16 @@ describe('existence of a schema', () => {
 })
 
 describe('token', () => {
+  const nowSeconds = () => Math.floor(api.mock().clock.now() / 1000)
   const token = (body: unknown): Promise<Reply<{ token?: string }>> => post('/v4/token', body)
 
   it('issues a JWT-shaped token for the right name and password', async () => {
     const body = expectJsonOk(await token({ name: 'root', password: 'Secret#Pa55' }))
     expect(body.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
     const claims = JSON.parse(Buffer.from(body.token!.split('.')[1]!, 'base64url').toString())
-    expect(claims).toMatchObject({ account: 'root' })
-    // Default lifetime 12 h (reference §9).
-    expect(claims.exp - claims.iat).toBe(12 * 3600)
+    // Service Center's claims, nothing more; default lifetime 12 h (reference §9).
+    expect(claims).toEqual({ account: 'root', exp: expect.any(Number), roles: ['admin'] })
+    expect(claims.exp - nowSeconds()).toBe(12 * 3600)
   })
 
   it('takes the lifetime from tokenExpirationTime, a Go duration from 15m to 24h', async () => {
@@ -269,7 +270,7 @@ describe('token', () => {
       const claims = JSON.parse(
         Buffer.from(expectJsonOk(reply).token!.split('.')[1]!, 'base64url').toString(),
       )
-      expect(claims.exp - claims.iat, lifetime).toBe(seconds)
+      expect(claims.exp - nowSeconds(), lifetime).toBe(seconds)
     }
   })
 
@@ -289,9 +290,15 @@ describe('token', () => {
     }
   })
 
-  it('answers 400001 when name or password is missing, or the body is not JSON', async () => {
-    expectError(await token({ name: 'root' }), '400001')
-    expectError(await token({ password: 'Secret#Pa55' }), '400001')
+  it('answers 401202 without detail when name or password is missing, as Service Center does', async () => {
+    for (const body of [{}, { name: 'root' }, { password: 'Secret#Pa55' }]) {
+      const reply = await token(body)
+      expectError(reply, '401202')
+      expect(reply.body).not.toHaveProperty('detail')
+    }
+  })
+
+  it('answers 400001 when the body is missing or not JSON', async () => {
     expectError(await token(undefined), '400001')
     expectError(await send('POST', '/v4/token', { body: '{"name":' }), '400001')
   })
@@ -325,7 +332,10 @@ describe('token', () => {
     const reply = await token({ name: 'root', password: 'Secret#Pa55', tokenExpirationTime: '15m' })
     const headers = { Authorization: `Bearer ${expectJsonOk(reply).token}` }
     expectJsonOk(await get('/microservices', { headers }))
+    // Still good at its exp second, as Go's JWT library counts it.
     api.mock().advance(15 * 60_000)
+    expectJsonOk(await get('/microservices', { headers }))
+    api.mock().advance(1000)
     expectError(await get('/microservices', { headers }), '401205')
   })
 

@@ -28,8 +28,12 @@ export interface ServingProcess extends CliProcess {
  * @example
  * const cli = spawnCli(['--help'])
  */
-export function spawnCli(args: readonly string[]): CliProcess {
-  const child = spawn(NODE, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+export function spawnCli(args: readonly string[], env?: Record<string, string>): CliProcess {
+  const child = spawn(NODE, [BIN, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(env ? { env: { ...process.env, ...env } } : {}),
+  })
   running.add(child)
   const stdout: string[] = []
   const stderr: string[] = []
@@ -83,8 +87,11 @@ export function spawnCli(args: readonly string[]): CliProcess {
  * const server = await startServe(['--seed', '1'])
  * await fetch(`${server.url}/v4/default/registry/health`)
  */
-export async function startServe(args: readonly string[] = []): Promise<ServingProcess> {
-  const cli = spawnCli(['serve', '--port', '0', ...args])
+export async function startServe(
+  args: readonly string[] = [],
+  env?: Record<string, string>,
+): Promise<ServingProcess> {
+  const cli = spawnCli(['serve', '--port', '0', ...args], env)
   const ready = await cli.waitForLine(/listening on (http:\/\/\S+)/)
   const url = /listening on (http:\/\/[^\s"]+)/.exec(ready)![1]!
   return { ...cli, url }

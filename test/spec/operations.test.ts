@@ -53,6 +53,20 @@ const EXPECTED: ReadonlyArray<readonly [string, string, string]> = [
   ['get', '/v4/{project}/govern/relations', 'getRelations'],
   ['get', '/v4/{project}/govern/statistics', 'getStatistics'],
   ['post', '/v4/token', 'createToken'],
+  ['get', '/v4/accounts', 'listAccounts'],
+  ['post', '/v4/accounts', 'createAccount'],
+  ['post', '/v4/accounts/batch-create', 'batchCreateAccounts'],
+  ['get', '/v4/accounts/{name}', 'getAccount'],
+  ['put', '/v4/accounts/{name}', 'updateAccount'],
+  ['delete', '/v4/accounts/{name}', 'deleteAccount'],
+  ['post', '/v4/accounts/{name}/password', 'changePassword'],
+  ['get', '/v4/account-locks', 'listAccountLocks'],
+  ['get', '/v4/self-perms', 'listSelfPerms'],
+  ['get', '/v4/roles', 'listRoles'],
+  ['post', '/v4/roles', 'createRole'],
+  ['get', '/v4/roles/{roleName}', 'getRole'],
+  ['put', '/v4/roles/{roleName}', 'updateRole'],
+  ['delete', '/v4/roles/{roleName}', 'deleteRole'],
 ]
 
 const ERROR_REF = '#/components/schemas/Error'

@@ -38,7 +38,7 @@ export const LOGIN_PLAN = {
  */
 export const TEARDOWN_PLAN = {
   name: 'teardown (after each scenario)',
-  operations: ['deleteService'],
+  operations: ['deleteService', 'deleteAccount', 'deleteRole'],
 } as const
 
 /**

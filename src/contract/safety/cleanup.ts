@@ -43,5 +43,27 @@ export async function cleanupRun(
       report.failed.push({ serviceId, message: (error as Error).message })
     }
   }
+  // Accounts before roles: a role still bound to an account cannot be deleted.
+  for (const [kind, names] of [
+    ['account', ledger.accounts],
+    ['role', ledger.roles],
+  ] as const) {
+    for (const name of [...names]) {
+      const result =
+        kind === 'account'
+          ? await client.DELETE('/v4/accounts/{name}', { params: { path: { name } } })
+          : await client.DELETE('/v4/roles/{roleName}', { params: { path: { roleName: name } } })
+      const code = (result.error as { errorCode?: unknown } | undefined)?.errorCode
+      if (result.response.status === 200 || code === '400200' || code === '400201') {
+        ledger.recordRbac(kind, name, false)
+        report.deleted.push(`${kind} ${name}`)
+      } else {
+        report.failed.push({
+          serviceId: `${kind} ${name}`,
+          message: `HTTP ${result.response.status} ${JSON.stringify(result.error)}`,
+        })
+      }
+    }
+  }
   return report
 }

@@ -35,6 +35,12 @@ export interface RunLedger {
   reserve(label: string): string
   recordCreated(serviceId: string): void
   recordDeleted(serviceId: string): void
+  /** Account names created by this run and not yet deleted (RBAC targets only). */
+  readonly accounts: ReadonlySet<string>
+  /** Role names created by this run and not yet deleted (RBAC targets only). */
+  readonly roles: ReadonlySet<string>
+  /** Records an account or role the run created, or (`created: false`) deleted. */
+  recordRbac(kind: 'account' | 'role', name: string, created: boolean): void
   /** After `close()` only deletes of created services may still be sent. */
   close(): void
   readonly closed: boolean
@@ -49,6 +55,8 @@ export interface RunLedger {
 export function createRunLedger(runId: string = randomBytes(4).toString('hex')): RunLedger {
   const appId = `${CONTRACT_APP_PREFIX}${runId}`
   const created = new Set<string>()
+  const accounts = new Set<string>()
+  const roles = new Set<string>()
   // Ids stay owned after deletion, so "gone" can still be probed on them.
   const owned = new Set<string>()
   let closed = false
@@ -71,6 +79,13 @@ export function createRunLedger(runId: string = randomBytes(4).toString('hex')):
       owned.add(serviceId)
     },
     recordDeleted: (serviceId) => void created.delete(serviceId),
+    accounts,
+    roles,
+    recordRbac(kind, name, isCreated) {
+      const set = kind === 'account' ? accounts : roles
+      if (isCreated) set.add(name)
+      else set.delete(name)
+    },
     close() {
       closed = true
     },

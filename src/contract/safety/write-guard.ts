@@ -37,6 +37,8 @@ export function foreignTarget(
   if (method === 'GET' || READS_WITH_BODY.has(route) || call.schemaPath === '/v4/token') {
     return undefined
   }
+  const rbac = /^\/v4\/(accounts|roles)/.exec(call.schemaPath)
+  if (rbac) return rbacTarget(ledger, call.schemaPath, method, call.path, body)
   if (ledger.closed && !(method === 'DELETE' && call.schemaPath.endsWith('/{serviceId}'))) {
     return 'the run is shutting down and only deletes its own services now'
   }
@@ -81,6 +83,38 @@ function bodyTarget(ledger: RunLedger, schemaPath: string, method: string, body:
       // Every other write names its service in the path, checked above.
       return schemaPath.includes('{serviceId}') ? undefined : `${method} ${schemaPath} is unknown`
   }
+}
+
+/**
+ * Accounts and roles: the run only creates, changes and deletes names in its namespace
+ * (`<appId>-…`), and never the operator's account or the built-in roles.
+ */
+function rbacTarget(
+  ledger: RunLedger,
+  schemaPath: string,
+  method: string,
+  path: Record<string, unknown> | undefined,
+  body: Body,
+): string | undefined {
+  if (ledger.closed && method !== 'DELETE') {
+    return 'the run is shutting down and only deletes what it created now'
+  }
+  const named = path?.name ?? path?.roleName
+  const name =
+    named !== undefined
+      ? String(named)
+      : schemaPath === '/v4/accounts/batch-create'
+        ? undefined
+        : (body?.name as string | undefined)
+  if (schemaPath === '/v4/accounts/batch-create') {
+    const foreign = ((body?.accounts as Body[] | undefined) ?? []).find(
+      (entry) => !ledger.ownsApp(entry?.name as string | undefined),
+    )
+    return foreign ? `account "${String(foreign.name)}" is outside the run namespace` : undefined
+  }
+  return ledger.ownsApp(name)
+    ? undefined
+    : `${schemaPath.startsWith('/v4/roles') ? 'role' : 'account'} "${String(name)}" is outside the run namespace "${ledger.appId}-…"`
 }
 
 function firstForeign(ledger: RunLedger, ids: unknown): string | undefined {

@@ -1,5 +1,8 @@
 import type { ProfileProbe } from '../framework/profile.ts'
 import type { Scenario } from '../framework/scenario.ts'
+import { authAccounts } from './auth-accounts.ts'
+import { authLockout, authRoles } from './auth-roles.ts'
+import { authTokens } from './auth-tokens.ts'
 import { crossApp, dependencies } from './dependencies.ts'
 import { batchInstanceUpdates, discovery } from './discovery.ts'
 import { govern } from './govern.ts'
@@ -39,6 +42,10 @@ export const SCENARIOS: readonly Scenario[] = [
   crossApp,
   websockets,
   govern,
+  authTokens,
+  authRoles,
+  authAccounts,
+  authLockout,
 ]
 
 /**

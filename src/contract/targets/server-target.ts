@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { ContractError } from '../errors.ts'
 import type { ContractTarget } from './target.ts'
@@ -15,18 +16,31 @@ const READY = /http:\/\/127\.0\.0\.1:\d+/
  * await target.close()
  */
 export async function startServerTarget(
-  options: { args?: string[]; readyTimeoutMs?: number } = {},
+  options: { args?: string[]; readyTimeoutMs?: number; rbac?: boolean } = {},
 ): Promise<ContractTarget> {
+  // With rbac the server runs as an engine with security authentication and the run logs in
+  // as its root account, so the auth scenarios (websockets included) run too.
+  const login = options.rbac
+    ? { user: 'root', password: `Ct#${randomBytes(6).toString('hex')}Aa1` }
+    : undefined
   const child = spawn(
     process.execPath,
-    ['bin/cse-mock.js', 'serve', '--port', '0', '--quiet', ...(options.args ?? [])],
+    [
+      'bin/cse-mock.js',
+      'serve',
+      '--port',
+      '0',
+      '--quiet',
+      ...(login ? ['--rbac', '--root-password', login.password] : []),
+      ...(options.args ?? []),
+    ],
     { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const baseUrl = await waitForUrl(child, options.readyTimeoutMs ?? 15_000)
   let closing: Promise<void> | undefined
   return {
     kind: 'server',
-    client: { baseUrl },
+    client: login ? { baseUrl, ...login } : { baseUrl },
     description: `standalone server ${baseUrl} (pid ${child.pid})`,
     close() {
       closing ??= stop(child)

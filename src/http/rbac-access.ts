@@ -1,0 +1,26 @@
+import type { Registry } from '../registry/index.ts'
+import type { Caller, Rbac } from '../registry/rbac/index.ts'
+import type { OperationInput } from './operation.ts'
+
+/**
+ * The RBAC of the registry and the caller of the request, for the account and role
+ * operations (they are not routed while RBAC is off: see `notRouted`).
+ * @example
+ * const { rbac, caller } = rbacOf(input)
+ */
+export function rbacOf(input: OperationInput): { rbac: Rbac; caller: Caller } {
+  const { rbac } = input.registry
+  const caller = input.ctx.caller
+  if (!rbac || !caller) throw new Error('unreachable: an RBAC operation ran without RBAC or caller')
+  return { rbac, caller }
+}
+
+/**
+ * Service Center registers the account and role routes only with RBAC on: without it they are
+ * Go's plain 404, whatever the method.
+ * @example
+ * defineOperation({ operationId: 'listRoles', method: 'get', path: '/v4/roles', absent: notRouted, handle })
+ */
+export function notRouted(registry: Registry): boolean {
+  return !registry.requiresAuth
+}
