@@ -7,6 +7,7 @@ import type {
 } from './control/inspector-panel.ts'
 import { type CseMock, type CseMockOptions, createCseMock } from './mock.ts'
 
+export type { InspectorClient } from './control/inspector-client.ts'
 export type { InspectorPanel, InspectorPanelOptions } from './control/inspector-panel.ts'
 
 /** Options of {@link setupCseMockWorker}: the mock's own options plus how to start the worker. */

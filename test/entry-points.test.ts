@@ -55,7 +55,9 @@ describe('names in the docs', () => {
   // Internals docs (design, performance) speak of private modules on purpose.
   const userDocs = [
     'README.md',
-    ...readdirSync(new URL('docs/', root)).map((f) => `docs/${f}`),
+    ...readdirSync(new URL('docs/', root))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
   ].filter((path) => !/design|performance/.test(path))
   const declared = new Set<string>()
   const walk = (dir: string) => {

@@ -48,6 +48,31 @@ export function stallingClient(port: number, text: string): Promise<Socket> {
 }
 
 /**
+ * Starts a request whose body never ends, and resolves once the server has read its header
+ * (it answers `Expect: 100-continue` only then): a request surely in flight, not a connection
+ * the server might still count as idle.
+ * @example
+ * const socket = await inFlightClient(port, '/v4/default/registry/microservices')
+ */
+export function inFlightClient(port: number, path: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n`,
+      ),
+    )
+    socket.once('data', (chunk) => {
+      if (!chunk.toString('latin1').startsWith('HTTP/1.1 100')) {
+        reject(new Error(`expected 100 Continue, got ${chunk.toString('latin1').slice(0, 40)}`))
+        return
+      }
+      socket.write('{', () => resolve(socket))
+    })
+    socket.on('error', reject)
+  })
+}
+
+/**
  * Splits a raw HTTP/1.1 answer.
  * @example
  * parseAnswer('HTTP/1.1 404 Not Found\r\n\r\n404 page not found').status // 404

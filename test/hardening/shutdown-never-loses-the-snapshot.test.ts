@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loadSnapshotFile } from '../../src/seed/fixtures-node.ts'
 import { killAllCli, startServe } from '../server/cli-process.ts'
 import { call, createService } from '../server/registry-calls.ts'
-import { stallingClient } from './raw-http.ts'
+import { inFlightClient, stallingClient } from './raw-http.ts'
 
 let folder = ''
 beforeAll(async () => {
@@ -63,10 +63,9 @@ describe('shutdown has a deadline and never loses the snapshot', () => {
   it('writes the snapshot before exiting on a second signal', async () => {
     const file = join(folder, 'second-signal.json')
     const { server, port } = await servingWithData(file)
-    const stalled = await stallingClient(
-      port,
-      'GET /v4/default/registry/version HTTP/1.1\r\nHost: x',
-    )
+    // A request surely in flight keeps the first shutdown waiting for its deadline, so the second
+    // signal finds the server still stopping.
+    const stalled = await inFlightClient(port, '/v4/default/registry/microservices')
     server.child.kill('SIGTERM')
     await server.waitForLine(/received SIGTERM/)
     server.child.kill('SIGTERM')
