@@ -96,7 +96,7 @@ export async function checkAuthorization(
   authorization: string | null | undefined,
   access: AccessRequest,
 ): Promise<RegistryError | undefined> {
-  if (!registry.requiresAuth) return undefined
+  if (!registry.requiresAuth || OPEN_OPERATIONS.has(access.operationId)) return undefined
   const pattern = PATTERNS.get(access.operationId)
   const url = new URL(access.path, 'http://registry')
   const route = pattern === undefined ? undefined : matchOperation(access.method, url.pathname)
