@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { registerHooks } from 'node:module'
+import * as nodeModule from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 /**
@@ -30,6 +30,10 @@ const IMPORTER = '/node_modules/@msw/data/'
  * await import('./narrow-imports.ts') // before the CLI's own imports
  */
 export function narrowImports(): void {
+  // Synchronous module hooks came with Node 22.15 and 23.5; on 22.12 to 22.14 the CLI starts
+  // without the shortcut.
+  const { registerHooks } = nodeModule as Partial<typeof nodeModule>
+  if (typeof registerHooks !== 'function') return
   registerHooks({
     resolve(specifier, context, nextResolve) {
       const names = NARROWED[specifier]

@@ -45,6 +45,9 @@ export function deregisterInstance(
     instanceId,
     "Instance's leaseId not exist.",
   )
+  // SERVICECENTER's own instance is kept out of the collections and never written: it answers
+  // as an instance that is not registered.
+  if (isOwnService(entry)) throw new RegistryError('400017', "Instance's leaseId not exist.")
   removeInstance(core, entry, slot)
 }
 
@@ -134,6 +137,12 @@ async function rewriteInstance(
   slot: InstanceSlot,
   mutate: (draft: MicroServiceInstance) => void,
 ): Promise<void> {
+  if (isOwnService(entry)) {
+    throw new RegistryError(
+      '400017',
+      `Instance[${entry.record.serviceId}/${slot.record.instanceId}] does not exist.`,
+    )
+  }
   const modTimestamp = nowSeconds(core)
   const next = await updateRecord(
     entry.instanceStore!,

@@ -251,6 +251,9 @@ export async function rewriteService(
   entry: ServiceEntry,
   mutate: (draft: MicroService) => void,
 ): Promise<MicroService> {
+  // SERVICECENTER's own record lives outside the collections and nothing rewrites it: an edit
+  // answers as for a missing record.
+  if (isOwnService(entry)) throw new RegistryError('400012', 'Service does not exist.')
   const next = await updateRecord(entry.tenant.services, core.schemas.service, entry.record, mutate)
   if (!next || entry.removed) throw new RegistryError('400012', 'Service does not exist.')
   return next

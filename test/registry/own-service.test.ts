@@ -66,6 +66,26 @@ describe.each(['cse', 'servicecomb'] as const)('SERVICECENTER in the %s profile'
     expect(registry.getService(ctx, OWN_ID).service.serviceName).toBe('SERVICECENTER')
   })
 
+  it('answers edits of its record and its instance as for a missing one, never with a 500', async () => {
+    const { registry } = setup(profile)
+    const [own] = registry.listInstances(ctx, OWN_ID).value.instances ?? []
+    const instanceId = own!.instanceId!
+    const codeOf = (write: Promise<unknown>) =>
+      write.then(
+        () => 'done',
+        (error: { code?: string }) => error.code,
+      )
+    expect(await codeOf(registry.updateServiceProperties(ctx, OWN_ID, { a: 'b' }))).toBe('400012')
+    expect(await codeOf(registry.updateInstanceStatus(ctx, OWN_ID, instanceId, 'DOWN'))).toBe(
+      '400017',
+    )
+    expect(
+      await codeOf(registry.updateInstanceProperties(ctx, OWN_ID, instanceId, { a: 'b' })),
+    ).toBe('400017')
+    expect(await codeOf(registry.deregisterInstance(ctx, OWN_ID, instanceId))).toBe('400017')
+    expect(registry.listInstances(ctx, OWN_ID).value.instances).toHaveLength(1)
+  })
+
   it('never expires, since Service Center heartbeats itself', () => {
     const { registry, clock } = setup(profile)
     clock.advance(3_600_000)
