@@ -60,19 +60,7 @@ export function readLiveClientFlags(
     ...(flagEndpoint === undefined ? clientFromEnv(env, endpoint) : {}),
     baseUrl: endpoint,
   }
-  const pairs = [
-    ['project', 'project'],
-    ['domain', 'domain'],
-    ['token', 'token'],
-    ['user', 'user'],
-    ['password', 'password'],
-    ['ca-file', 'caFile'],
-  ] as const
-  for (const [flag, key] of pairs) {
-    const value = str(flags[flag])
-    if (value !== undefined) options[key] = value
-  }
-  if (flags.insecure) options.insecure = true
+  copyTenantAndCredentials(flags, options)
   const rateFlag = str(flags.rate)
   const rate = rateFlag === undefined ? defaults.rate : integerFlag('rate', rateFlag, 0, 10_000)
   if (rate > 0) options.maxRequestsPerSecond = rate
@@ -98,4 +86,30 @@ function checkAuth(client: RegistryClientOptions) {
 
 function str(value: ParsedFlags[string]): string | undefined {
   return typeof value === 'string' ? value : undefined
+}
+
+const TENANT_AND_CREDENTIAL_FLAGS = [
+  ['project', 'project'],
+  ['domain', 'domain'],
+  ['token', 'token'],
+  ['user', 'user'],
+  ['password', 'password'],
+  ['ca-file', 'caFile'],
+] as const
+
+/**
+ * Copies the tenant, credential and TLS flags that were given onto client options, as every
+ * command that reaches a live registry reads them.
+ * @example
+ * copyTenantAndCredentials(flags, options)
+ */
+export function copyTenantAndCredentials(
+  flags: ParsedFlags,
+  options: Partial<RegistryClientOptions>,
+): void {
+  for (const [flag, key] of TENANT_AND_CREDENTIAL_FLAGS) {
+    const value = flags[flag]
+    if (typeof value === 'string') options[key] = value
+  }
+  if (flags.insecure) options.insecure = true
 }

@@ -16,6 +16,7 @@ import { startServerTarget } from '../../contract/targets/server-target.ts'
 import type { ContractTarget } from '../../contract/targets/target.ts'
 import { clientFromEnv } from '../../contract/targets/target-from-env.ts'
 import type { Profile } from '../../registry/index.ts'
+import { copyTenantAndCredentials } from '../client-flags.ts'
 import type { CliIo } from '../command.ts'
 import { choiceFlag, integerFlag, type ParsedFlags, parseFlags } from '../flags.ts'
 import { CliUsageError } from '../usage-error.ts'
@@ -158,19 +159,7 @@ function clientOptions(
 ): Partial<RegistryClientOptions> {
   const options: Partial<RegistryClientOptions> = {}
   if (endpoint !== undefined) options.baseUrl = endpoint
-  const pairs = [
-    ['project', 'project'],
-    ['domain', 'domain'],
-    ['token', 'token'],
-    ['user', 'user'],
-    ['password', 'password'],
-    ['ca-file', 'caFile'],
-  ] as const
-  for (const [flag, key] of pairs) {
-    const value = str(flags[flag])
-    if (value !== undefined) options[key] = value
-  }
-  if (flags.insecure) options.insecure = true
+  copyTenantAndCredentials(flags, options)
   const rate = str(flags.rate)
   if (rate !== undefined && Number(rate) > 0) options.maxRequestsPerSecond = Number(rate)
   const timeout = str(flags.timeout)
