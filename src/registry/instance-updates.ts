@@ -3,7 +3,7 @@ import { RegistryError } from './errors.ts'
 import { removeInstance, touchInstance } from './instances.ts'
 import type { MicroServiceInstance } from './model.ts'
 import { isOwnService } from './own-service.ts'
-import { updateRecord } from './store.ts'
+import { checkRecord } from './store.ts'
 import type { InstanceSlot, ServiceEntry } from './tenant.ts'
 
 const STATUSES = new Set(['UP', 'DOWN', 'STARTING', 'TESTING', 'OUTOFSERVICE'])
@@ -45,7 +45,7 @@ export function deregisterInstance(
     instanceId,
     "Instance's leaseId not exist.",
   )
-  // SERVICECENTER's own instance is kept out of the collections and never written: it answers
+  // SERVICECENTER's own instance is kept out of the stores and never written: it answers
   // as an instance that is not registered.
   if (isOwnService(entry)) throw new RegistryError('400017', "Instance's leaseId not exist.")
   removeInstance(core, entry, slot)
@@ -143,22 +143,19 @@ async function rewriteInstance(
       `Instance[${entry.record.serviceId}/${slot.record.instanceId}] does not exist.`,
     )
   }
-  const modTimestamp = nowSeconds(core)
-  const next = await updateRecord(
-    entry.instanceStore!,
-    core.schemas.instance,
-    slot.record,
-    (draft) => {
-      mutate(draft)
-      draft.modTimestamp = modTimestamp
-    },
-  )
-  if (!next || slot.removed) {
+  // A new record in its place, never the stored one changed: answers and watch events already
+  // handed out keep what they were given. Nested objects the change leaves alone are shared.
+  const next: MicroServiceInstance = { ...slot.record }
+  mutate(next)
+  next.modTimestamp = nowSeconds(core)
+  await checkRecord(core.schemas.instance, next)
+  if (slot.removed) {
     throw new RegistryError(
       '400017',
       `Instance[${entry.record.serviceId}/${slot.record.instanceId}] does not exist.`,
     )
   }
+  const previous = slot.record
   slot.record = next
-  touchInstance(core, entry, slot, 'UPDATE')
+  touchInstance(core, entry, slot, previous)
 }

@@ -1,13 +1,13 @@
-import { Collection } from '@msw/data'
 import { nowSeconds, type RegistryCore, type RequestContext, requireService } from './core.ts'
+import { findSameEndpoints, indexEndpoints, unindexEndpoints } from './endpoint-index.ts'
 import { RegistryError } from './errors.ts'
 import { newInstanceId } from './ids.ts'
 import { normalizeHealthCheck, ttlMs } from './leases.ts'
 import type { MicroServiceInstance } from './model.ts'
 import { omitEmpty } from './output.ts'
 import { quotaUse } from './own-service.ts'
-import { insertRecord, replaceRecord } from './store.ts'
-import { addToIndex, type InstanceSlot, removeFromIndex, type ServiceEntry } from './tenant.ts'
+import { checkRecord } from './store.ts'
+import type { InstanceSlot, ServiceEntry } from './tenant.ts'
 import { notifyWatchers } from './watch.ts'
 
 /**
@@ -41,7 +41,7 @@ export async function registerInstance(
       return { instanceId: input.instanceId }
     }
   } else if (core.rules.duplicateEndpoints === 'reuse') {
-    const reused = findSameEndpoints(entry, endpointKeyOf(next))
+    const reused = findSameEndpoints(entry, next)
     if (reused) {
       core.leases.renew(reused.lease, now)
       return { instanceId: reused.record.instanceId! }
@@ -62,16 +62,17 @@ export async function registerInstance(
     timestamp: stamp,
     modTimestamp: stamp,
   })
-  entry.instanceStore ??= new Collection({ schema: core.schemas.instance })
-  const stored = await insertRecord(entry.instanceStore, core.schemas.instance, record)
-  addInstanceSlot(core, entry, stored, now)
-  notifyWatchers(core.watchers, entry, 'CREATE', stored)
-  return { instanceId: stored.instanceId! }
+  // `omitEmpty` made a deep copy: the record shares nothing with the caller's body.
+  await checkRecord(core.schemas.instance, record)
+  addInstanceSlot(core, entry, record, now)
+  notifyWatchers(core.watchers, entry, 'CREATE', record)
+  return { instanceId: record.instanceId! }
 }
 
 /**
- * Files a stored instance under its service: indexes, revision, tenant count, and a full lease
- * from `now`. Registration and snapshot restore both end here.
+ * Files a checked instance record under its service (the registry's instance store): indexes,
+ * revision, tenant count, and a full lease from `now`. Registration and snapshot restore both
+ * end here.
  * @example
  * addInstanceSlot(core, entry, stored, core.clock.now())
  */
@@ -127,44 +128,6 @@ function buildInstance(core: RegistryCore, input: MicroServiceInstance): MicroSe
   return { serviceId: '', ...body, status: body.status || 'UP', healthCheck, version: '' }
 }
 
-/** Huawei-doc mode (§5.1): the instance of this service already using these endpoints. */
-function findSameEndpoints(entry: ServiceEntry, key: string | undefined): InstanceSlot | undefined {
-  if (!key) return undefined
-  const users = entry.tenant.endpoints.get(key)
-  if (!users) return undefined
-  for (const slot of users) if (slot.record.serviceId === entry.record.serviceId) return slot
-  throw new RegistryError(
-    '400025',
-    `Endpoints are already used by service ${[...users][0]!.record.serviceId}.`,
-  )
-}
-
-/**
- * The de-duplication key of an instance: region, zone, `properties.nodeIP` and the sorted
- * endpoints, as Service Center 0.5 built it (reference §5.1).
- * @example
- * endpointKeyOf(instance)
- */
-export function endpointKeyOf(instance: MicroServiceInstance): string | undefined {
-  if (!instance.endpoints?.length) return undefined
-  const { region = '', availableZone = '' } = instance.dataCenterInfo ?? {}
-  const nodeIP = instance.properties?.nodeIP ?? ''
-  return [region, availableZone, nodeIP, ...[...instance.endpoints].sort()].join('/')
-}
-
-/**
- * Keeps the endpoint index in step with the slot's current record.
- * @example
- * indexEndpoints(entry, slot)
- */
-export function indexEndpoints(entry: ServiceEntry, slot: InstanceSlot): void {
-  const key = endpointKeyOf(slot.record)
-  if (key === slot.endpointKey) return
-  if (slot.endpointKey) removeFromIndex(entry.tenant.endpoints, slot.endpointKey, slot)
-  if (key) addToIndex(entry.tenant.endpoints, key, slot)
-  slot.endpointKey = key
-}
-
 async function overwriteInstance(
   core: RegistryCore,
   entry: ServiceEntry,
@@ -177,33 +140,31 @@ async function overwriteInstance(
     timestamp: slot.record.timestamp!,
     modTimestamp: nowSeconds(core),
   })
-  const stored = await replaceRecord(
-    entry.instanceStore!,
-    core.schemas.instance,
-    slot.record,
-    record,
-  )
-  if (!stored || slot.removed) throw new RegistryError('400017', 'Instance does not exist.')
-  slot.record = stored
-  core.leases.renew(slot.lease, core.clock.now(), ttlMs(stored.healthCheck))
-  touchInstance(core, entry, slot, 'UPDATE')
+  // Checked before it replaces the old record: a rejected overwrite leaves the instance as it was.
+  await checkRecord(core.schemas.instance, record)
+  if (slot.removed) throw new RegistryError('400017', 'Instance does not exist.')
+  const previous = slot.record
+  slot.record = record
+  core.leases.renew(slot.lease, core.clock.now(), ttlMs(record.healthCheck))
+  touchInstance(core, entry, slot, previous)
 }
 
 /**
- * After a rewrite: re-index, stamp a new revision and tell watchers.
+ * After a rewrite (`previous` is the record the slot held before): re-index, stamp a new
+ * revision and tell watchers (`UPDATE`).
  * @example
- * touchInstance(core, entry, slot, 'UPDATE')
+ * touchInstance(core, entry, slot, previous)
  */
 export function touchInstance(
   core: RegistryCore,
   entry: ServiceEntry,
   slot: InstanceSlot,
-  action: 'UPDATE',
+  previous: MicroServiceInstance,
 ): void {
-  indexEndpoints(entry, slot)
+  indexEndpoints(entry, slot, previous)
   slot.modRevision = core.revisions.next()
   entry.modRevision = slot.modRevision
-  notifyWatchers(core.watchers, entry, action, slot.record)
+  notifyWatchers(core.watchers, entry, 'UPDATE', slot.record)
 }
 
 /**
@@ -215,9 +176,8 @@ export function touchInstance(
 export function removeInstance(core: RegistryCore, entry: ServiceEntry, slot: InstanceSlot): void {
   if (slot.removed) return
   slot.removed = true
-  entry.instanceStore?.delete(slot.record as never)
   entry.instances.delete(slot.record.instanceId!)
-  if (slot.endpointKey) removeFromIndex(entry.tenant.endpoints, slot.endpointKey, slot)
+  unindexEndpoints(entry, slot)
   core.leases.revoke(slot.lease)
   entry.tenant.instanceCount--
   entry.modRevision = core.revisions.next()

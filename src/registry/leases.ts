@@ -77,8 +77,12 @@ export class LeaseTable {
     ttl: number,
     now: number,
   ): Lease {
+    // Every field written out, not spread: a spread object keeps its fields in a separate,
+    // larger array, and there is one lease per instance.
     const lease: Lease = {
-      ...owner,
+      tenantKey: owner.tenantKey,
+      serviceId: owner.serviceId,
+      instanceId: owner.instanceId,
       ttlMs: ttl,
       expiresAt: now + ttl,
       queuedAt: now + ttl,

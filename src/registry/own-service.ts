@@ -1,4 +1,3 @@
-import { Collection } from '@msw/data'
 import { ensureTenant, nowSeconds, type RegistryCore } from './core.ts'
 import { serviceIdFor } from './ids.ts'
 import { addInstanceSlot } from './instances.ts'
@@ -75,7 +74,7 @@ const OWN_TENANT_KEY = `${OWN_SERVICE.domain}/${OWN_SERVICE.project}`
 /**
  * Registers SERVICECENTER and its one instance in a fresh store, as Service Center does when
  * it starts. Synchronous, so a registry is never seen without it: the records are indexed but
- * kept out of the collections, and the instance's lease never expires (Service Center
+ * kept out of the services' collection, and the instance's lease never expires (Service Center
  * heartbeats itself). Nothing else writes them: updates answer as for a missing record.
  * @example
  * installOwnService(core)
@@ -97,7 +96,6 @@ export function installOwnService(core: RegistryCore): void {
     modTimestamp: stamp,
   }
   const entry = indexService(core, tenant, record)
-  entry.instanceStore = new Collection({ schema: core.schemas.instance })
   const slot = addInstanceSlot(core, entry, ownInstance(core, stamp), core.clock.now())
   core.leases.revoke(slot.lease)
 }

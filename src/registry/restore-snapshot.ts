@@ -1,4 +1,3 @@
-import { Collection } from '@msw/data'
 import { emptyStore, ensureTenant, type RegistryCore } from './core.ts'
 import { ALL_VERSIONS, recordDependency } from './dependencies.ts'
 import { RegistryError, RegistryUsageError } from './errors.ts'
@@ -8,7 +7,7 @@ import { omitEmpty } from './output.ts'
 import { installOwnService, OWN_SERVICE_ID, quotaUse } from './own-service.ts'
 import { indexService, schemaStoreOf } from './services.ts'
 import { SNAPSHOT_FORMAT, type Snapshot, type SnapshotService } from './snapshot.ts'
-import { insertRecord } from './store.ts'
+import { checkRecord, insertRecord } from './store.ts'
 import { nameKey, serviceIdentityKey, type TenantState } from './tenant.ts'
 
 /**
@@ -98,17 +97,13 @@ async function restoreService(
     if (!instanceId) invalid(`an instance of service ${serviceId} has no instanceId`)
     if (entry.instances.has(instanceId))
       invalid(`instance ${instanceId} appears twice in service ${serviceId}`)
-    entry.instanceStore ??= new Collection({ schema: core.schemas.instance })
-    const store = entry.instanceStore
     const value = omitEmpty<MicroServiceInstance>({
       ...instance,
       serviceId,
       version: record.version ?? '',
     })
-    const stored = await checked(`instance ${instanceId}`, () =>
-      insertRecord(store, core.schemas.instance, value),
-    )
-    addInstanceSlot(core, entry, stored, now)
+    await checked(`instance ${instanceId}`, () => checkRecord(core.schemas.instance, value))
+    addInstanceSlot(core, entry, value, now)
   }
 }
 

@@ -166,7 +166,6 @@ export function indexService(
     tags: new Map(),
     schemaStore: undefined,
     schemas: new Map(),
-    instanceStore: undefined,
     instances: new Map(),
     modRevision: core.revisions.next(),
     removed: false,

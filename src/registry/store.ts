@@ -17,13 +17,24 @@ export async function insertRecord<T extends object>(
   value: T,
 ): Promise<T> {
   // Checked first as well: on a rejected record the collection logs the issues to the console.
-  const checked = await schema['~standard'].validate(value)
-  if (checked.issues) throw await invalidRecord(schema, value, undefined)
+  await checkRecord(schema, value)
   try {
     return (await store.create(value as never)) as T
   } catch (error) {
     throw await invalidRecord(schema, value, error)
   }
+}
+
+/**
+ * Checks a record against its spec schema, as a collection does on `create`: a record the
+ * schema rejects answers 400001 with the schema's issues. For the stores the registry keeps
+ * itself (instances), where nothing else validates.
+ * @example
+ * await checkRecord(schemas.instance, record)
+ */
+export async function checkRecord<T>(schema: RecordSchema<T>, value: T): Promise<void> {
+  const checked = await schema['~standard'].validate(value)
+  if (checked.issues) throw await invalidRecord(schema, value, undefined)
 }
 
 /**

@@ -1,10 +1,12 @@
 import { Collection } from '@msw/data'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { EndpointIndex } from './endpoint-index.ts'
 import type { Lease } from './leases.ts'
 import type { MicroService, MicroServiceInstance, Schema } from './model.ts'
 
 /**
- * The Standard Schemas the collections validate records with.
+ * The Standard Schemas stored records are checked with (by the collections, and by the
+ * registry itself for instances).
  * @example
  * const schemas: RecordSchemas = { service, instance, schema }
  */
@@ -15,8 +17,9 @@ export interface RecordSchemas {
 }
 
 /**
- * One stored instance: the record `@msw/data` currently holds (replaced on every update), its
- * change stamp, its lease and its key in the endpoint index.
+ * One stored instance: its current record (a plain object the registry owns, checked against
+ * the spec's `MicroServiceInstance` and never changed in place: every rewrite puts a new one
+ * here), its change stamp, its lease and its key in the endpoint index.
  * @example
  * slot.record.instanceId
  */
@@ -24,15 +27,17 @@ export interface InstanceSlot {
   record: MicroServiceInstance
   modRevision: number
   lease: Lease
+  /** Its key in the endpoint index (its lowest endpoint), if it has endpoints. */
   endpointKey: string | undefined
   /** Set once deleted or expired, for operations that awaited meanwhile. */
   removed: boolean
 }
 
 /**
- * One service with everything that hangs off it. Instances and schemas live in collections of
- * their own per service, because `@msw/data` locates a record by a linear scan on update and
- * delete: per service, that scan stays as short as the service is small.
+ * One service with everything that hangs off it. Its instances are the registry's own records
+ * in `instances` (docs/design.md says why they are not in `@msw/data`); its schemas live in a
+ * collection of their own per service, because `@msw/data` locates a record by a linear scan
+ * on update and delete: per service, that scan stays as short as the service is small.
  * @example
  * entry.record.serviceName
  */
@@ -46,9 +51,7 @@ export interface ServiceEntry {
   tags: Map<string, string>
   schemaStore: Collection<StandardSchemaV1<Schema, Schema>> | undefined
   schemas: Map<string, Schema>
-  instanceStore:
-    | Collection<StandardSchemaV1<MicroServiceInstance, MicroServiceInstance>>
-    | undefined
+  /** instanceId → instance: the instance store. */
   instances: Map<string, InstanceSlot>
   /** Highest change stamp of the service, its tags, properties and instances. */
   modRevision: number
@@ -73,8 +76,8 @@ export interface TenantState {
   readonly byName: Map<string, Set<ServiceEntry>>
   /** (environment, appId, alias) → every version carrying the alias. */
   readonly byAlias: Map<string, Set<ServiceEntry>>
-  /** Endpoint key → instances using it (reference §5.1, the `cse` profile's de-duplication). */
-  readonly endpoints: Map<string, Set<InstanceSlot>>
+  /** Endpoint key → the instances using it (reference §5.1, the `cse` profile's de-duplication). */
+  readonly endpoints: EndpointIndex
   /** Consumer serviceId → provider nameKey → recorded rule. */
   readonly dependencies: Map<string, Map<string, ProviderRule>>
   /** Provider nameKey → consumer serviceIds. */
@@ -171,7 +174,7 @@ export function createTenant(
     byIdentity: new Map(),
     byName: new Map(),
     byAlias: new Map(),
-    endpoints: new Map(),
+    endpoints: new Map() as EndpointIndex,
     dependencies: new Map(),
     consumersOf: new Map(),
     instanceCount: 0,

@@ -32,7 +32,9 @@ export function createSeedRandom(faker: Faker): SeedRandom {
       // Version nibble 4 and variant bits 10xx, as in the UUIDs SC strips the dashes from.
       const version = ((uint32() & 0xffff_0fff) | 0x0000_4000) >>> 0
       const variant = ((uint32() & 0x3fff_ffff) | 0x8000_0000) >>> 0
-      return hex8(uint32()) + hex8(version) + hex8(variant) + hex8(uint32())
+      // Joined, not added: `+` builds a tree of pieces (V8's cons strings) that the registry
+      // would keep, ~4 times the bytes of the flat string `join` makes.
+      return [hex8(uint32()), hex8(version), hex8(variant), hex8(uint32())].join('')
     },
   }
 }
