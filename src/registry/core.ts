@@ -5,6 +5,7 @@ import type { OwnIdentity } from './own-service.ts'
 import type { ProfileRules } from './profile.ts'
 import type { Caller } from './rbac/model.ts'
 import type { RevisionCounter } from './revisions.ts'
+import { SharedParts } from './shared-parts.ts'
 import {
   createTenant,
   type RecordSchemas,
@@ -56,15 +57,17 @@ export interface RegistryCore {
   readonly own: OwnIdentity
   tenants: Map<string, TenantState>
   leases: LeaseTable
+  /** The small parts stored instances share (health checks, data centres). */
+  parts: SharedParts
 }
 
 /**
- * A fresh, empty store: tenants and leases (what `reset()` swaps out).
+ * A fresh, empty store: tenants, leases and shared parts (what `reset()` swaps out).
  * @example
  * Object.assign(core, emptyStore())
  */
-export function emptyStore(): Pick<RegistryCore, 'tenants' | 'leases'> {
-  return { tenants: new Map(), leases: new LeaseTable() }
+export function emptyStore(): Pick<RegistryCore, 'tenants' | 'leases' | 'parts'> {
+  return { tenants: new Map(), leases: new LeaseTable(), parts: new SharedParts() }
 }
 
 /**

@@ -77,11 +77,12 @@ export async function registerInstance(
  * addInstanceSlot(core, entry, stored, core.clock.now())
  */
 export function addInstanceSlot(
-  core: Pick<RegistryCore, 'revisions' | 'leases'>,
+  core: Pick<RegistryCore, 'revisions' | 'leases' | 'parts'>,
   entry: ServiceEntry,
   stored: MicroServiceInstance,
   now: number,
 ): InstanceSlot {
+  core.parts.share(stored)
   const instanceId = stored.instanceId!
   const slot: InstanceSlot = {
     record: stored,
@@ -144,6 +145,7 @@ async function overwriteInstance(
   await checkRecord(core.schemas.instance, record)
   if (slot.removed) throw new RegistryError('400017', 'Instance does not exist.')
   const previous = slot.record
+  core.parts.share(record)
   slot.record = record
   core.leases.renew(slot.lease, core.clock.now(), ttlMs(record.healthCheck))
   touchInstance(core, entry, slot, previous)
