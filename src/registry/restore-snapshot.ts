@@ -26,7 +26,7 @@ export const MAX_SNAPSHOT_RECORDS = 1_000_000
 export async function restoreSnapshot(
   core: RegistryCore,
   snapshot: Snapshot,
-): Promise<Pick<RegistryCore, 'tenants' | 'leases'>> {
+): Promise<Pick<RegistryCore, 'tenants' | 'leases' | 'parts'>> {
   const format = (snapshot as { format?: unknown } | undefined)?.format
   if (format !== SNAPSHOT_FORMAT) {
     throw new RegistryUsageError(
@@ -59,7 +59,7 @@ export async function restoreSnapshot(
       }
     }
   }
-  return { tenants: target.tenants, leases: target.leases }
+  return { tenants: target.tenants, leases: target.leases, parts: target.parts }
 }
 
 async function restoreService(
