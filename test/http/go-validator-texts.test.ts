@@ -106,6 +106,9 @@ describe.each(['cse', 'servicecomb'] satisfies Profile[])('the %s profile', (pro
       await post(`/microservices/${serviceId}/instances`, {}),
       "field 'RegisterInstanceRequest.Instance' invalid value '<nil>' does not match rule: {Min: 1}",
     )
+    // Go's encoder escapes < and > in the bytes it sends.
+    const raw = await post(`/microservices/${serviceId}/instances`, {})
+    expect(raw.text).toContain(String.raw`invalid value '\u003cnil\u003e'`)
   })
 
   it('put dependencies with none: CreateDependenciesRequest.Dependencies', async () => {
