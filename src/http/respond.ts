@@ -63,7 +63,7 @@ export function renderResult(result: OperationResult): RenderedAnswer {
     return { status: 200, headers, body: '' }
   }
   headers['Content-Type'] = JSON_TYPE
-  return { status: 200, headers, body: JSON.stringify(result.body) }
+  return { status: 200, headers, body: goJsonText(result.body) }
 }
 
 /**
