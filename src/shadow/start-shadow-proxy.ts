@@ -24,6 +24,11 @@ export interface ShadowProxyOptions {
   host?: string
   /** `0` picks a free port. */
   port?: number
+  /**
+   * Read Service Center's own instance from the live registry at start (one GET), so the
+   * mock's matches it; `serve --shadow` does so with the import. Default true.
+   */
+  matchOwnInstance?: boolean
   /** Refuse writes with `403001` instead of forwarding them. */
   readOnly?: boolean
   /** Bound on each live request, default 30 s. */
@@ -66,7 +71,9 @@ export async function startShadowProxy(options: ShadowProxyOptions): Promise<Sha
     const server = await startCseMockServer({ ...internal, mock: which })
     servers.push(server)
     const pairs = createIdPairs()
-    await matchOwnInstance(live, server.url, which, pairs, Math.min(liveTimeoutMs, 5000))
+    if (options.matchOwnInstance !== false) {
+      await matchOwnInstance(live, server.url, which, pairs, Math.min(liveTimeoutMs, 5000))
+    }
     return { url: server.url, profile: which.registry.profile as Profile, pairs }
   }
   const mockSide = await sideOf(mock)

@@ -74,6 +74,7 @@ export async function runShadow(
     host: settings.host,
     port: settings.port,
     readOnly: shadow.readOnly,
+    matchOwnInstance: shadow.import,
     liveTimeoutMs: shadow.timeoutMs,
     pingIntervalMs: settings.pingIntervalMs,
     onError: (error) => io.err(`cse-mock serve: shadow: ${String(error)}`),
