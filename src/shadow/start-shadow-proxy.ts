@@ -90,6 +90,7 @@ export async function startShadowProxy(options: ShadowProxyOptions): Promise<Sha
   const upgrades = createUpgradeShadow({
     live,
     mock: mockSide,
+    twin: twinSide,
     session,
     liveTimeoutMs,
     readOnly: options.readOnly ?? false,

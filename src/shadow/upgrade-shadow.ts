@@ -4,6 +4,7 @@ import { matchOperation } from '../http/operations.ts'
 import { AUTH_HEADERS, secretsOf } from './auth-headers.ts'
 import { compareFirstEvents } from './compare-events.ts'
 import { type FirstFrame, firstFrame } from './first-frame.ts'
+import { labelDifferences } from './label-differences.ts'
 import { pairs } from './raw-exchange.ts'
 import { liveUnreachable } from './shadow-errors.ts'
 import type { ShadowSession, ShadowSide } from './shadow-session.ts'
@@ -31,11 +32,12 @@ interface Handshake {
 export function createUpgradeShadow(options: {
   live: string
   mock: ShadowSide
+  twin?: ShadowSide | undefined
   session: ShadowSession
   liveTimeoutMs: number
   readOnly: boolean
 }) {
-  const { live, mock, session } = options
+  const { live, mock, twin, session } = options
   const open = new Set<Duplex>()
   const done = new Set<Promise<void>>()
 
@@ -75,6 +77,7 @@ export function createUpgradeShadow(options: {
     const started = performance.now()
     const liveSide: Handshake = { status: 0 }
     const mockSide: Handshake = { status: 0 }
+    const twinSide: Handshake = { status: 0 }
     let liveMs = 0
     let emitted = false
     let finish: () => void = () => undefined
@@ -88,19 +91,25 @@ export function createUpgradeShadow(options: {
     const emit = () => {
       if (emitted) return
       emitted = true
-      const differences = [
-        ...(liveSide.status !== mockSide.status
+      const against = (side: Handshake, compared: ShadowSide) => [
+        ...(liveSide.status !== side.status
           ? [
               {
                 kind: 'status' as const,
                 where: '',
                 left: String(liveSide.status),
-                right: String(mockSide.status),
+                right: String(side.status),
               },
             ]
           : []),
-        ...compareFirstEvents(liveSide.first, mockSide.first, mock.pairs.ids),
+        ...compareFirstEvents(liveSide.first, side.first, compared.pairs.ids),
       ]
+      const differences = labelDifferences(
+        operation,
+        against(mockSide, mock),
+        twin ? against(twinSide, twin) : undefined,
+        { mock: mock.profile, twin: twin?.profile ?? mock.profile },
+      )
       session.emit(
         {
           seq,
@@ -121,6 +130,7 @@ export function createUpgradeShadow(options: {
       client.destroy()
       liveSide.socket?.destroy()
       mockSide.socket?.destroy()
+      twinSide.socket?.destroy()
       emit()
       finish()
     }
@@ -142,7 +152,7 @@ export function createUpgradeShadow(options: {
       look()
     }
     const whenBoth = () => {
-      if (liveSide.first && mockSide.first) emit()
+      if (liveSide.first && mockSide.first && (!twin || twinSide.first)) emit()
       else if (liveSide.first) setTimeout(emit, EVENT_WAIT_MS).unref()
     }
 
@@ -168,6 +178,7 @@ export function createUpgradeShadow(options: {
       client.on('data', (chunk: Buffer) => {
         socket.write(chunk)
         mockSide.socket?.write(chunk)
+        twinSide.socket?.write(chunk)
       })
     })
     liveReq.on('response', (res) => {
@@ -181,21 +192,25 @@ export function createUpgradeShadow(options: {
       })
     })
 
-    const mapped = headers.map(([name, value]): [string, string] =>
-      AUTH_HEADERS.has(name.toLowerCase()) ? [name, value] : [name, mock.pairs.toMock(value)],
-    )
-    const mockReq = connect(mock.url, mock.pairs.toMock(path), mapped, () => undefined)
-    mockReq.on('upgrade', (res, socket, mockHead) => {
-      mockSide.status = res.statusCode ?? 0
-      mockSide.socket = socket
-      socket.on('error', () => socket.destroy())
-      if (head.length > 0) socket.write(head)
-      tap(mockSide, socket, mockHead, whenBoth)
-    })
-    mockReq.on('response', (res) => {
-      mockSide.status = res.statusCode ?? 0
-      res.resume()
-    })
+    const replay = (side: ShadowSide, into: Handshake, onFirst: () => void) => {
+      const mapped = headers.map(([name, value]): [string, string] =>
+        AUTH_HEADERS.has(name.toLowerCase()) ? [name, value] : [name, side.pairs.toMock(value)],
+      )
+      const sent = connect(side.url, side.pairs.toMock(path), mapped, () => undefined)
+      sent.on('upgrade', (res, socket, sideHead) => {
+        into.status = res.statusCode ?? 0
+        into.socket = socket
+        socket.on('error', () => socket.destroy())
+        if (head.length > 0) socket.write(head)
+        tap(into, socket, sideHead, onFirst)
+      })
+      sent.on('response', (res) => {
+        into.status = res.statusCode ?? 0
+        res.resume()
+      })
+    }
+    replay(mock, mockSide, whenBoth)
+    if (twin) replay(twin, twinSide, whenBoth)
   }
 
   return {

@@ -86,7 +86,7 @@ export async function runShadow(
   const signals = watchShutdownSignals({ watchParent: startedByNpm() })
   log(
     'listening',
-    `cse-mock shadowing ${shadow.live} on ${proxy.url} (mock profile ${profile}${twin ? `, twin ${other}` : ''}${shadow.readOnly ? ', read-only' : ''}); mock and inspector at ${proxy.mockUrl}`,
+    `cse-mock listening on ${proxy.url}, shadowing ${shadow.live} (mock profile ${profile}${twin ? `, twin ${other}` : ''}${shadow.readOnly ? ', read-only' : ''}); mock and inspector at ${proxy.mockUrl}`,
     { url: proxy.url, live: shadow.live, profile, mock: proxy.mockUrl, readOnly: shadow.readOnly },
   )
   const reason = await signals.first
