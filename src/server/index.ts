@@ -1,14 +1,5 @@
 export type { RequestLogEntry } from '../faults/types.ts'
 export { loadSnapshotFile, saveSnapshotFile } from '../seed/fixtures-node.ts'
-export { CseMockServerError } from './errors.ts'
-export {
-  type CseMockServer,
-  type CseMockServerOptions,
-  DEFAULT_HOST,
-  DEFAULT_PORT,
-  DEFAULT_SHUTDOWN_TIMEOUT_MS,
-  startCseMockServer,
-} from './start-server.ts'
 export { createJsonLinesLog } from '../shadow/json-lines-log.ts'
 export type {
   ShadowDifference,
@@ -28,3 +19,12 @@ export {
   type ShadowProxyOptions,
   startShadowProxy,
 } from '../shadow/start-shadow-proxy.ts'
+export { CseMockServerError } from './errors.ts'
+export {
+  type CseMockServer,
+  type CseMockServerOptions,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  startCseMockServer,
+} from './start-server.ts'

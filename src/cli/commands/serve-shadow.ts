@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { clientFromEnv } from '../../contract/targets/target-from-env.ts'
-import { createCseMock } from '../../mock.ts'
+import { type CseMock, createCseMock } from '../../mock.ts'
 import type { Profile } from '../../registry/index.ts'
 import { importLive } from '../../shadow/import-live.ts'
 import { createJsonLinesLog } from '../../shadow/json-lines-log.ts'
@@ -24,7 +24,8 @@ export async function runShadow(
   settings: ServeSettings,
   shadow: ShadowSettings,
   io: CliIo,
-  observers: readonly ShadowObserver[] = [],
+  /** More observers for the session, made once the mock exists (e.g. the inspector's view). */
+  observersFor: (mock: CseMock) => readonly ShadowObserver[] = () => [],
 ): Promise<number> {
   const log = (event: string, message: string, fields: Record<string, unknown> = {}) =>
     io.out(formatEvent(event, message, fields, settings.logFormat))
@@ -56,7 +57,7 @@ export async function runShadow(
     ? await createCseMock({ ...mockOptions, profile: other, captureBodies: 0 })
     : undefined
   const summary = createShadowSummary()
-  const all: ShadowObserver[] = [summary, ...observers]
+  const all: ShadowObserver[] = [summary, ...observersFor(mock)]
   if (shadow.log) all.push(createJsonLinesLog(shadow.log))
   if (process.stderr.isTTY) {
     all.push(
