@@ -239,5 +239,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     })
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', () => resolve(Buffer.concat(chunks)))
+    // A client that goes away mid-body still gets its (cut-off) request forwarded, never a hang.
+    req.on('close', () => resolve(Buffer.concat(chunks)))
   })
 }
