@@ -168,6 +168,8 @@ export function createUpgradeShadow(options: {
       liveMs = Math.round(performance.now() - started)
       liveSide.status = res.statusCode ?? 0
       liveSide.socket = socket
+      // The handshake's bound; an open socket may stay quiet between pings for longer.
+      socket.setTimeout(0)
       client.write(statusLine(res) + headerLines(res.rawHeaders))
       if (liveHead.length > 0) client.write(liveHead)
       if (head.length > 0) socket.write(head)
@@ -200,6 +202,7 @@ export function createUpgradeShadow(options: {
       sent.on('upgrade', (res, socket, sideHead) => {
         into.status = res.statusCode ?? 0
         into.socket = socket
+        socket.setTimeout(0)
         socket.on('error', () => socket.destroy())
         if (head.length > 0) socket.write(head)
         tap(into, socket, sideHead, onFirst)
