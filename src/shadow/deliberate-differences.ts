@@ -6,7 +6,7 @@ interface DeliberateRule {
   reason: string
 }
 
-const VERSION_OPERATIONS = new Set(['getVersion', 'getRootVersion', 'unknown'])
+const VERSION_OPERATIONS = new Set(['getVersion', 'getRootVersion'])
 
 const RULES: readonly DeliberateRule[] = [
   {
