@@ -4,15 +4,11 @@ import type { Exchange } from '../compare/types.ts'
 import { matchOperation } from '../http/operations.ts'
 import type { Profile } from '../registry/index.ts'
 import { AUTH_HEADERS, issuedToken, scrubRecord, secretsOf } from './auth-headers.ts'
+import { readBody, writeAnswer, writeRefusal } from './client-io.ts'
 import type { IdPairs } from './id-pairs.ts'
 import { labelDifferences } from './label-differences.ts'
 import { pairs, type RawAnswer, type RawForward, sendForward } from './raw-exchange.ts'
-import {
-  liveUnreachable,
-  readOnlyRefusal,
-  refusesWrite,
-  type ShadowRefusal,
-} from './shadow-errors.ts'
+import { liveUnreachable, readOnlyRefusal, refusesWrite } from './shadow-errors.ts'
 import type { ShadowObserver, ShadowRecord } from './shadow-record.ts'
 
 /** One in-process mock the traffic is replayed on, with its own id pairs against live. */
@@ -205,41 +201,4 @@ function exchange(answer: RawAnswer): Exchange {
     body: answer.body.toString('utf8'),
     ...(answer.error !== undefined ? { error: answer.error } : {}),
   }
-}
-
-/** Writes the live answer as it came: status, header names and order, body bytes. */
-function writeAnswer(res: ServerResponse, answer: RawAnswer): void {
-  res.sendDate = false
-  const hasConnection = answer.headers.some(([name]) => name.toLowerCase() === 'connection')
-  // Node would announce keep-alive on its own; the live registry's headers say what it sent.
-  if (res.shouldKeepAlive && !hasConnection) res.removeHeader('Connection')
-  res.writeHead(answer.status, answer.headers.flat())
-  res.end(answer.body)
-}
-
-function writeRefusal(res: ServerResponse, refusal: ShadowRefusal): void {
-  const text = JSON.stringify(refusal.body)
-  res.writeHead(refusal.status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-  })
-  res.end(text)
-}
-
-/** Service Center reads at most a few MiB of a body; more is not held for a replay. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', () => resolve(Buffer.concat(chunks)))
-    // A client that goes away mid-body still gets its (cut-off) request forwarded, never a hang.
-    req.on('close', () => resolve(Buffer.concat(chunks)))
-  })
 }
