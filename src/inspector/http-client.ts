@@ -74,6 +74,7 @@ export function createHttpInspectorClient(
     },
     reset: () => call('POST', '/reset'),
     seed: (seed) => call('POST', '/seed', { seed }),
+    shadow: () => call('GET', '/shadow'),
     snapshot: () => call('GET', '/snapshot'),
     restore: (snapshot) => call('PUT', '/snapshot', snapshot),
     subscribe: (listener) => readEvents(`${base}/events`, () => headers(false), listener),
