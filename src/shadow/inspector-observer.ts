@@ -14,7 +14,7 @@ const sessions = new WeakMap<CseMock, ShadowTally>()
 export interface ShadowInspectorOptions {
   /** The live registry's URL; shown without user info, query or fragment. */
   live: string
-  /** Records kept for the page (default 2,000); the totals count every record. */
+  /** Records kept for the page (default 2,000, fewer when large); the totals count them all. */
   limit?: number
 }
 

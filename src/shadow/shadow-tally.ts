@@ -12,6 +12,11 @@ export const DEFAULT_SHADOW_LIMIT = 2000
 const MAX_DIFFERENCES = 25
 /** Characters kept of a live or mock value. */
 const MAX_VALUE = 400
+/**
+ * About how many characters of JSON the kept records may come to together: large records make
+ * the ring shorter instead of the page heavier.
+ */
+const MAX_KEPT_CHARS = 4_000_000
 /** Rows of totals (and operations) kept apart; more places are counted under `*`. */
 const MAX_ROWS = 1000
 const OTHER = '*'
@@ -53,8 +58,9 @@ export function createShadowTally(
   from?: ActiveShadowView,
 ): ShadowTally {
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_SHADOW_LIMIT))
-  const ring: ShadowKeptRecord[] = []
-  let next = 0
+  // Oldest first; a shift off 2,000 entries costs less than the record's own copy.
+  const ring: { record: ShadowKeptRecord; chars: number }[] = []
+  let keptChars = 0
   let seen = from?.seen ?? 0
   let dropped = 0
   const operations = new Map<string, ShadowOperationTotal>()
@@ -62,17 +68,17 @@ export function createShadowTally(
   for (const op of from?.operations ?? []) operations.set(op.operation, { ...op })
   for (const total of from?.totals ?? []) totals.set(keyOf(total), { ...total })
   const keep = (record: ShadowKeptRecord) => {
-    if (ring.length < limit) ring.push(record)
-    else {
-      ring[next] = record
+    const chars = charsOf(record)
+    ring.push({ record, chars })
+    keptChars += chars
+    while (ring.length > limit || (keptChars > MAX_KEPT_CHARS && ring.length > 1)) {
+      keptChars -= ring.shift()!.chars
       dropped++
     }
-    next = (next + 1) % limit
   }
   // A view lists the newest first; a smaller ring keeps the newest of them.
-  const earlier = [...(from?.records ?? [])].reverse()
-  for (const record of earlier.slice(-limit)) keep(record)
-  dropped = (from?.dropped ?? 0) + Math.max(0, earlier.length - limit)
+  for (const record of [...(from?.records ?? [])].reverse()) keep(record)
+  dropped += from?.dropped ?? 0
 
   const operationOf = (name: string) => {
     let found = operations.get(name)
@@ -132,9 +138,7 @@ export function createShadowTally(
     },
     view() {
       const records: ShadowKeptRecord[] = []
-      for (let i = 1; i <= ring.length; i++) {
-        records.push(ring[(next - i + ring.length) % ring.length]!)
-      }
+      for (let i = ring.length - 1; i >= 0; i--) records.push(ring[i]!.record)
       return {
         active: true,
         live: options.live,
@@ -147,6 +151,15 @@ export function createShadowTally(
       }
     },
   }
+}
+
+/** About the record's length as JSON: its strings and the field names around them. */
+function charsOf(record: ShadowKeptRecord): number {
+  let chars = 200 + record.path.length
+  for (const d of record.differences) {
+    chars += 60 + d.where.length + d.left.length + d.right.length + (d.reason?.length ?? 0)
+  }
+  return chars
 }
 
 function keyOf(total: Pick<ShadowTotal, 'operation' | 'kind' | 'where' | 'label'>): string {

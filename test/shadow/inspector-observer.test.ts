@@ -165,6 +165,28 @@ describe('shadowInspectorObserver', () => {
     expect(view.totals.reduce((sum, t) => sum + t.count, 0)).toBe(30)
   })
 
+  it('keeps fewer records when they are large, so the page never reads much more than 4 MB', async () => {
+    const mock = await createCseMock()
+    const observer = shadowInspectorObserver(mock, { live: LIVE })
+    const large = Array.from({ length: 25 }, (_, i) => ({
+      kind: 'body-value' as const,
+      where: `$.p${i}`,
+      left: 'a'.repeat(400),
+      right: 'b'.repeat(400),
+    }))
+    for (let seq = 1; seq <= 400; seq++) observer.record(record(seq, large))
+    const view = shadowViewOf(mock)
+    if (!view.active) throw new Error('expected an active session')
+    expect(view.records.length).toBeGreaterThan(100)
+    expect(view.records.length).toBeLessThan(400)
+    expect(view.dropped).toBe(400 - view.records.length)
+    expect(view.records[0]?.seq).toBe(400)
+    expect(JSON.stringify(view.records).length).toBeLessThan(4_500_000)
+    expect(view.totals).toEqual(
+      large.map((d) => ({ operation: 'findInstances', kind: d.kind, where: d.where, count: 400 })),
+    )
+  })
+
   it('folds places past 1,000 rows of totals into `*`', async () => {
     const mock = await createCseMock()
     const observer = shadowInspectorObserver(mock, { live: LIVE, limit: 10 })
