@@ -24,7 +24,15 @@ export function ShadowDetail({ record }: { record: ShadowKeptRecord | undefined 
         in {duration(record.liveMs)} · mock{' '}
         <span class={`cm-code cm-code-${statusClass(record.mockStatus)}`}>{record.mockStatus}</span>
       </p>
-      {record.differences.length === 0 ? (
+      {record.refused ? (
+        <p class="cm-muted">
+          Refused by --shadow-read-only with {record.liveStatus}: neither side saw it.
+        </p>
+      ) : record.liveError !== undefined ? (
+        <p class="cm-shadow-bad">
+          The live registry gave no answer ({record.liveError}); the mock was not asked.
+        </p>
+      ) : record.differences.length === 0 ? (
         <p class="cm-muted">Live and mock answered alike.</p>
       ) : (
         record.differences.map((difference, index) => (

@@ -24,6 +24,8 @@ export function ShadowSummary(props: {
         <span data-testid="shadow-counts">
           <b>{view.seen}</b> compared · <b>{differing}</b> differ ·{' '}
           <b class={unlabelled ? 'cm-shadow-bad' : ''}>{unlabelled}</b> unexpected
+          {view.refused ? ` · ${view.refused} refused (read-only)` : ''}
+          {view.unreachable ? ` · ${view.unreachable} live unreachable` : ''}
         </span>
         <span class="cm-muted">
           since {view.startedAt.slice(11, 19)}

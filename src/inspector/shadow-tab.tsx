@@ -135,14 +135,23 @@ function RecordRow(props: {
       </span>
       <span>{record.operation}</span>
       <span>
-        {record.liveStatus}
-        {record.liveStatus === record.mockStatus ? '' : ` → ${record.mockStatus}`}
+        {record.liveError !== undefined ? 'no answer' : record.liveStatus}
+        {record.liveStatus === record.mockStatus || record.refused || record.liveError !== undefined
+          ? ''
+          : ` → ${record.mockStatus}`}
       </span>
       <span class={unexpected ? 'cm-shadow-bad' : 'cm-muted'}>
-        {total === 0 ? 'agree' : `${total}${unexpected ? ` (${unexpected} unexpected)` : ' known'}`}
+        {outcome(record, total, unexpected)}
       </span>
     </button>
   )
+}
+
+function outcome(record: ShadowKeptRecord, total: number, unexpected: number): string {
+  if (record.refused) return 'refused (read-only)'
+  if (record.liveError !== undefined) return 'live unreachable'
+  if (total === 0) return 'agree'
+  return `${total}${unexpected ? ` (${unexpected} unexpected)` : ' known'}`
 }
 
 function wanted(record: ShadowKeptRecord, show: Show): boolean {

@@ -63,6 +63,8 @@ export function createShadowTally(
   let keptChars = 0
   let seen = from?.seen ?? 0
   let dropped = 0
+  let refused = from?.refused ?? 0
+  let unreachable = from?.unreachable ?? 0
   const operations = new Map<string, ShadowOperationTotal>()
   const totals = new Map<string, ShadowTotal>()
   for (const op of from?.operations ?? []) operations.set(op.operation, { ...op })
@@ -92,6 +94,8 @@ export function createShadowTally(
     return found
   }
   const count = (record: ShadowRecord) => {
+    if (record.refused) refused++
+    else if (record.liveError !== undefined) unreachable++
     const operation = operationOf(record.operation)
     operation.records++
     if (record.differences.length > 0) operation.differing++
@@ -145,6 +149,8 @@ export function createShadowTally(
         startedAt: options.startedAt,
         seen,
         dropped,
+        refused,
+        unreachable,
         operations: [...operations.values()].map((op) => ({ ...op })),
         totals: [...totals.values()].map((total) => ({ ...total })),
         records,
@@ -171,7 +177,7 @@ function keyOf(total: Pick<ShadowTotal, 'operation' | 'kind' | 'where' | 'label'
  * (a header, a token) reaches the inspector, and hides values of credential headers.
  */
 function cleaned(record: ShadowRecord): ShadowRecord {
-  return {
+  const out: ShadowRecord = {
     seq: record.seq,
     at: record.at,
     operation: record.operation,
@@ -182,6 +188,9 @@ function cleaned(record: ShadowRecord): ShadowRecord {
     liveMs: record.liveMs,
     differences: record.differences.map(cleanedDifference),
   }
+  if (record.liveError !== undefined) out.liveError = cut(record.liveError)
+  if (record.refused !== undefined) out.refused = record.refused
+  return out
 }
 
 function cleanedDifference(difference: ShadowDifference): ShadowDifference {

@@ -58,6 +58,10 @@ export interface ActiveShadowView {
   seen: number
   /** Records that fell out of `records`, oldest first. */
   dropped: number
+  /** Requests `--shadow-read-only` refused (neither side saw them). */
+  refused: number
+  /** Requests the live registry gave no answer to (the mock was not asked). */
+  unreachable: number
   operations: ShadowOperationTotal[]
   totals: ShadowTotal[]
   /** The latest records, newest first. */

@@ -145,6 +145,24 @@ describe('shadowInspectorObserver', () => {
     ])
   })
 
+  it('counts requests refused by read-only mode and those live gave no answer to, keeping why', async () => {
+    const mock = await createCseMock()
+    const observer = shadowInspectorObserver(mock, { live: LIVE })
+    observer.record({ ...record(1), liveStatus: 403, mockStatus: 0, refused: true })
+    observer.record({ ...record(2), liveStatus: 0, mockStatus: 0, liveError: 'ECONNREFUSED' })
+    observer.record(record(3))
+    const view = shadowViewOf(mock)
+    if (!view.active) throw new Error('expected an active session')
+    expect(view).toMatchObject({ seen: 3, refused: 1, unreachable: 1 })
+    expect(view.records[1]).toEqual({
+      ...record(2),
+      liveStatus: 0,
+      mockStatus: 0,
+      liveError: 'ECONNREFUSED',
+    })
+    expect(view.records[2]?.refused).toBe(true)
+  })
+
   it('cuts long values and keeps 25 differences of a record, counting all of them', async () => {
     const mock = await createCseMock()
     const observer = shadowInspectorObserver(mock, { live: LIVE })
