@@ -171,6 +171,21 @@ describe('the Shadow view of the inspector, in Chromium', () => {
     await early.screenshot({ path: `${shots}shadow.png` })
   })
 
+  it('says which requests read-only mode refused and which live gave no answer to', async () => {
+    observer!.record(record(6, { method: 'DELETE', liveStatus: 403, mockStatus: 0, refused: true }))
+    observer!.record(record(7, { liveStatus: 0, mockStatus: 0, liveError: 'connect ECONNREFUSED' }))
+    await early.waitForSelector(
+      '[data-testid="shadow-counts"]:text("1 refused (read-only) · 1 live unreachable")',
+    )
+    const rows = early.locator('[data-testid="shadow-list"]')
+    expect(await rows.locator('[data-seq="6"]').textContent()).toContain('refused (read-only)')
+    expect(await rows.locator('[data-seq="7"]').textContent()).toContain('live unreachable')
+    await rows.locator('[data-seq="7"]').click()
+    expect(await early.textContent('[data-testid="shadow-detail"]')).toContain(
+      'The live registry gave no answer (connect ECONNREFUSED); the mock was not asked.',
+    )
+  })
+
   it('goes away when the session ends', async () => {
     await observer!.close?.()
     observer = undefined
