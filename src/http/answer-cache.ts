@@ -1,4 +1,5 @@
 import type { Registry, Revisioned } from '../registry/index.ts'
+import { goJsonText } from './go-json.ts'
 import type { OperationResult, SerializedJson } from './respond.ts'
 
 /** A rendered answer and the revision it was rendered at. */
@@ -41,7 +42,7 @@ export async function cachedRead(
     cache.set(key, cached)
     return { json: cached.json, headers }
   }
-  const text = JSON.stringify(result.value)
+  const text = goJsonText(result.value)
   const json = { text, utf8: encoder.encode(text) }
   store(cache, key, { revision: result.revision, json })
   return { json, headers }

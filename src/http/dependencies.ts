@@ -1,3 +1,5 @@
+import { ADD_DEPENDENCIES_REQUEST, CREATE_DEPENDENCIES_REQUEST } from './go-request-rules.ts'
+import { checkGoStruct } from './go-struct.ts'
 import { notUpgraded } from './instances.ts'
 import { defineOperation } from './operation.ts'
 
@@ -34,6 +36,7 @@ export const addDependencies = defineOperation({
   operationId: 'addDependencies',
   method: 'post',
   path: DEPENDENCIES,
+  goValidate: ({ body }) => checkGoStruct(ADD_DEPENDENCIES_REQUEST, body),
   handle: async ({ registry, ctx, body }) => {
     await registry.addDependencies(ctx, body as Parameters<typeof registry.addDependencies>[1])
     return { headers: { Deprecation: 'version="v4"' } }
@@ -45,6 +48,7 @@ export const putDependencies = defineOperation({
   operationId: 'putDependencies',
   method: 'put',
   path: DEPENDENCIES,
+  goValidate: ({ body }) => checkGoStruct(CREATE_DEPENDENCIES_REQUEST, body),
   handle: async ({ registry, ctx, body }) => {
     await registry.putDependencies(ctx, body as Parameters<typeof registry.putDependencies>[1])
     return { headers: { Deprecation: 'version="v4"' } }

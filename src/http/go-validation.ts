@@ -1,4 +1,5 @@
 import { RegistryError } from '../registry/errors.ts'
+import { parseVersion, parseVersionRule } from '../registry/index.ts'
 
 /**
  * One of Service Center's field rules (its `validate.Rule`): length bounds and a pattern,
@@ -39,13 +40,45 @@ export function checkGoField(struct: string, field: string, value: string, rule:
     (rule.pattern !== undefined && !new RegExp(rule.pattern).test(value)) ||
     (rule.custom !== undefined && !rule.custom.test(value))
   if (!fails) return
+  throw new RegistryError(
+    '400001',
+    `field '${struct}.${field}' invalid value '${value}' does not match rule: ${goRuleText(rule)}`,
+  )
+}
+
+/**
+ * A rule as Service Center prints it in a detail: `{Min: 1, Max: 160, Regexp: …}`.
+ * @example
+ * goRuleText({ min: 1, max: 64 }) // '{Min: 1, Max: 64}'
+ */
+export function goRuleText(rule: GoRule): string {
   const parts: string[] = []
   if (rule.min) parts.push(`Min: ${rule.min}`)
   if (rule.max) parts.push(`Max: ${rule.max}`)
   if (rule.pattern) parts.push(`Regexp: ${rule.pattern}`)
   if (rule.custom) parts.push(`Regexp: ${rule.custom.text}`)
-  throw new RegistryError(
-    '400001',
-    `field '${struct}.${field}' invalid value '${value}' does not match rule: {${parts.join(', ')}}`,
-  )
+  return `{${parts.join(', ')}}`
+}
+
+/**
+ * Service Center's version rule of a service key (`validate.NewVersionRegexp(false)`).
+ * @example
+ * checkGoField('MicroService', 'Version', '1.0', { max: 64, custom: EXACT_VERSION })
+ */
+export const EXACT_VERSION: NonNullable<GoRule['custom']> = {
+  test: (version) => parseVersion(version) !== undefined,
+  text: 'the form x[.y[.z]] where x y and z are 0-32767 range',
+}
+
+/**
+ * Its rule of a provider's version in a dependency: empty, exact, `x+`, `x-y` or `latest`.
+ * @example
+ * VERSION_RULE.test('1.0.0+') // true
+ */
+export const VERSION_RULE: NonNullable<GoRule['custom']> = {
+  test: (rule) =>
+    rule === '' ||
+    (/^(^\d+(\.\d+){0,2}\+?$|^\d+(\.\d+){0,2}-\d+(\.\d+){0,2}$|^latest$)?$/.test(rule) &&
+      parseVersionRule(rule) !== undefined),
+  text: "the form x[.y[.z]] or x[.y[.z]]+ or x[.y[.z]]-x[.y[.z]] or 'latest' where x y and z are 0-32767 range",
 }

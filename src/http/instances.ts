@@ -1,5 +1,7 @@
 import type { components } from '../generated/schema.ts'
 import { withoutEmptyFields } from './defaulted-fields.ts'
+import { REGISTER_INSTANCE_REQUEST } from './go-service-rules.ts'
+import { checkGoStruct } from './go-struct.ts'
 import { checkGoField } from './go-validation.ts'
 import { propertiesOf } from './microservices.ts'
 import { defineOperation, type OperationInput } from './operation.ts'
@@ -24,6 +26,15 @@ export const registerInstance = defineOperation({
   maxBodyBytes: 5 * 1024,
   // The registry accepts an empty status and stores `UP` (reference §5.1 step 3).
   beforeValidation: (body) => withoutEmptyFields(body, 'instance', ['status']),
+  // Service Center takes the instance's serviceId from the path before validating.
+  goValidate: ({ body, params }) => {
+    const { instance } = (body ?? {}) as { instance?: unknown }
+    const placed =
+      typeof instance === 'object' && instance !== null && !Array.isArray(instance)
+        ? { instance: { ...instance, serviceId: params.serviceId } }
+        : body
+    checkGoStruct(REGISTER_INSTANCE_REQUEST, placed)
+  },
   handle: async ({ registry, ctx, params, body }) => {
     const { instance } = body as { instance: MicroServiceInstance }
     return { body: await registry.registerInstance(ctx, params.serviceId!, instance) }

@@ -1,3 +1,4 @@
+import { goJsonText } from './go-json.ts'
 import type { Answer } from './operation.ts'
 import type { RenderedAnswer } from './respond.ts'
 
@@ -30,7 +31,7 @@ export async function filterServices(
   const filtered: RenderedAnswer = {
     status: 200,
     headers,
-    body: JSON.stringify(services.length ? { ...body, services } : {}),
+    body: goJsonText(services.length ? { ...body, services } : {}),
   }
   return filtered
 }

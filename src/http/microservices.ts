@@ -2,6 +2,8 @@ import type { components } from '../generated/schema.ts'
 import { RegistryError } from '../registry/errors.ts'
 import type { ValidationIssue } from '../spec/validators.ts'
 import { withoutEmptyFields } from './defaulted-fields.ts'
+import { CREATE_SERVICE_REQUEST, DEL_SERVICES_REQUEST } from './go-service-rules.ts'
+import { checkGoStruct } from './go-struct.ts'
 import { defineOperation, describeIssue } from './operation.ts'
 import { lenientFlag, strictFlag } from './query.ts'
 
@@ -9,6 +11,8 @@ type CreateServiceRequest = components['schemas']['CreateServiceRequest']
 type DeleteServicesRequest = components['schemas']['DeleteServicesRequest']
 
 const SERVICES = '/v4/:project/registry/microservices'
+/** What Service Center fills into an empty appId, version, level and status before validating. */
+const SERVICE_DEFAULTS = { appId: 'default', version: '0.0.1', level: 'BACK', status: 'UP' }
 const SERVICE = `${SERVICES}/:serviceId`
 
 /** `POST …/microservices`: idempotent for the same identity key (reference §4.1). */
@@ -22,6 +26,13 @@ export const createService = defineOperation({
   // Service Center validates only `service` up front; tags and instances are applied once the
   // service exists, and their failures answer 400001 with the service kept (reference §4.1).
   deferIssues: (issue) => /^(tags|instances)\b/.test(issue.name),
+  // Without a service Service Center answers before its validator runs; it validates the
+  // service once its defaults are filled in.
+  goValidate: ({ body }) => {
+    const service = (body as { service?: unknown } | undefined)?.service
+    if (typeof service !== 'object' || service === null || Array.isArray(service)) return
+    checkGoStruct(CREATE_SERVICE_REQUEST, { service: { ...SERVICE_DEFAULTS, ...service } })
+  },
   handle: async ({ registry, ctx, body, deferred }) => {
     const request = body as CreateServiceRequest
     if (deferred.length === 0) return { body: await registry.createService(ctx, request) }
@@ -70,6 +81,7 @@ export const deleteServices = defineOperation({
   operationId: 'deleteServices',
   method: 'delete',
   path: SERVICES,
+  goValidate: ({ body }) => checkGoStruct(DEL_SERVICES_REQUEST, body),
   handle: async ({ registry, ctx, body }) => ({
     body: await registry.deleteServices(ctx, body as DeleteServicesRequest),
   }),

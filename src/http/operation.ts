@@ -53,7 +53,19 @@ export interface OperationDefinition {
   absent?: (registry: Registry) => boolean
   /** Issues the handler deals with itself instead of answering 400001 before it runs. */
   deferIssues?: (issue: ValidationIssue) => boolean
+  /**
+   * Service Center's own validator of the request (its field rules and texts), run once the body
+   * has the types Go's decoder accepts and before the spec's other checks; throws its 400001.
+   */
+  goValidate?: (input: GoValidationInput) => void
   handle(input: OperationInput): OperationResult | Promise<OperationResult>
+}
+
+/** What `goValidate` reads: the decoded body and the raw path and query parameters. */
+export interface GoValidationInput {
+  body: unknown
+  params: Record<string, string>
+  query: URLSearchParams
 }
 
 /** What interceptors (faults, request log, auth) see of a call before it runs. */
@@ -206,6 +218,14 @@ export function createOperationRunner(
       // A required body that is missing fails Go's decoder before any validation.
       if (first?.location === 'body' && first.name === 'body' && body === undefined) {
         throw new RegistryError('400001', definition.bodyError ?? 'unexpected end of JSON input')
+      }
+      if (definition.goValidate) {
+        // Go's decoder refuses a value of the wrong type before any validator runs.
+        const typeIssue = issues.find(
+          (issue) => !deferred.includes(issue) && issue.message.startsWith('must be of type'),
+        )
+        if (typeIssue) throw new RegistryError('400001', describeIssue(typeIssue))
+        definition.goValidate({ body, params: call.params, query: incoming.query })
       }
       if (first) throw new RegistryError('400001', describeIssue(first))
       const result = await definition.handle({

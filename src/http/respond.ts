@@ -1,4 +1,5 @@
 import { RegistryError } from '../registry/errors.ts'
+import { goJsonText } from './go-json.ts'
 
 const JSON_TYPE = 'application/json; charset=UTF-8'
 const TEXT_TYPE = 'text/plain; charset=UTF-8'
@@ -62,7 +63,7 @@ export function renderResult(result: OperationResult): RenderedAnswer {
     return { status: 200, headers, body: '' }
   }
   headers['Content-Type'] = JSON_TYPE
-  return { status: 200, headers, body: JSON.stringify(result.body) }
+  return { status: 200, headers, body: goJsonText(result.body) }
 }
 
 /**
@@ -130,7 +131,7 @@ export function renderError(error: unknown): RenderedAnswer {
   return {
     status: registryError.status,
     headers: { 'Content-Type': JSON_TYPE },
-    body: JSON.stringify(registryError.toErrorBody()),
+    body: goJsonText(registryError.toErrorBody()),
   }
 }
 

@@ -1,5 +1,7 @@
 import type { components } from '../generated/schema.ts'
 import { RegistryError } from '../registry/errors.ts'
+import { MODIFY_SCHEMA_REQUEST, MODIFY_SCHEMAS_REQUEST } from './go-request-rules.ts'
+import { checkGoStruct } from './go-struct.ts'
 import { defineOperation } from './operation.ts'
 
 type Schema = components['schemas']['Schema']
@@ -25,6 +27,15 @@ export const putSchemas = defineOperation({
   operationId: 'putSchemas',
   method: 'post',
   path: SCHEMAS,
+  // Service Center answers every failure of this validator with the same text.
+  goValidate: ({ body, params }) => {
+    try {
+      checkGoStruct(MODIFY_SCHEMAS_REQUEST, { ...asObject(body), serviceId: params.serviceId })
+    } catch (error) {
+      if (error instanceof RegistryError) throw new RegistryError('400001', 'Invalid request.')
+      throw error
+    }
+  },
   handle: async ({ registry, ctx, params, body }) => {
     const schemas = (body as { schemas: Schema[] }).schemas
     await registry.putSchemas(ctx, params.serviceId!, schemas)
@@ -51,6 +62,12 @@ export const putSchema = defineOperation({
   operationId: 'putSchema',
   method: 'put',
   path: `${SCHEMAS}/:schemaId`,
+  goValidate: ({ body, params }) =>
+    checkGoStruct(MODIFY_SCHEMA_REQUEST, {
+      ...asObject(body),
+      serviceId: params.serviceId,
+      schemaId: params.schemaId,
+    }),
   handle: async ({ registry, ctx, params, body }) => {
     const { schema, summary } = body as { schema: string; summary?: string }
     await registry.putSchema(
@@ -73,3 +90,10 @@ export const deleteSchema = defineOperation({
     return {}
   },
 })
+
+/** A JSON object body, or an empty one for anything else (Go decodes those to zero values). */
+function asObject(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {}
+}

@@ -1,8 +1,8 @@
-import { parseVersion } from '../registry/index.ts'
 import { clientAddress } from './client-address.ts'
 import {
   checkGoField,
   ENV_PATTERN,
+  EXACT_VERSION,
   FIND_NAME_PATTERN,
   NAME_PATTERN,
   SCHEMA_ID_PATTERN,
@@ -97,10 +97,7 @@ function checkExistenceQuery(query: URLSearchParams, versionRules: boolean): voi
       checkGoField(struct, 'Version', value('version'), {
         min: 1,
         max: 64,
-        custom: {
-          test: (version) => parseVersion(version) !== undefined,
-          text: 'the form x[.y[.z]] where x y and z are 0-32767 range',
-        },
+        custom: EXACT_VERSION,
       })
     }
     checkGoField(struct, 'Environment', value('env'), { pattern: ENV_PATTERN })

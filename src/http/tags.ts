@@ -1,3 +1,5 @@
+import { ADD_SERVICE_TAGS_REQUEST, UPDATE_SERVICE_TAG_REQUEST } from './go-request-rules.ts'
+import { checkGoStruct } from './go-struct.ts'
 import { defineOperation } from './operation.ts'
 
 const TAGS = '/v4/:project/registry/microservices/:serviceId/tags'
@@ -7,6 +9,11 @@ export const setTags = defineOperation({
   operationId: 'setTags',
   method: 'post',
   path: TAGS,
+  goValidate: ({ body, params }) =>
+    checkGoStruct(ADD_SERVICE_TAGS_REQUEST, {
+      serviceId: params.serviceId,
+      tags: (body as { tags?: unknown } | undefined)?.tags,
+    }),
   handle: async ({ registry, ctx, params, body }) => {
     const tags = (body as { tags?: Record<string, string> } | undefined)?.tags ?? {}
     await registry.setTags(ctx, params.serviceId!, tags)
@@ -27,6 +34,12 @@ export const updateTag = defineOperation({
   operationId: 'updateTag',
   method: 'put',
   path: `${TAGS}/:key`,
+  goValidate: ({ params, query }) =>
+    checkGoStruct(UPDATE_SERVICE_TAG_REQUEST, {
+      serviceId: params.serviceId,
+      key: params.key,
+      value: query.get('value') ?? '',
+    }),
   handle: async ({ registry, ctx, params, query }) => {
     await registry.updateTag(ctx, params.serviceId!, params.key!, query.get('value') ?? '')
     return {}

@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream'
+import { goJsonText } from '../http/go-json.ts'
 import { RegistryError } from '../registry/errors.ts'
 
 /**
@@ -25,7 +26,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
     return
   }
   const [status, reason, detail] = describe(error.code)
-  const body = JSON.stringify(new RegistryError('400001', detail).toErrorBody())
+  const body = goJsonText(new RegistryError('400001', detail).toErrorBody())
   // Once the answer is flushed the socket goes, whether or not the client closes its side.
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { WebSocket } from 'ws'
+import { goJsonText } from '../http/go-json.ts'
 import { type Registry, RegistryError } from '../registry/index.ts'
 import { keepAlive } from './keep-alive.ts'
 import { errorText, websocketContext } from './websocket-context.ts'
@@ -23,7 +24,7 @@ export function serveWatcher(
     unsubscribe = options.registry.watch(ctx, options.consumerId, (event) => {
       // Called from whichever request changed the registry: a failure here is this socket's.
       try {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event))
+        if (socket.readyState === socket.OPEN) socket.send(goJsonText(event))
       } catch {
         socket.terminate()
       }

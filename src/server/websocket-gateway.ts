@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { checkAuthorization } from '../http/auth.ts'
+import { goJsonText } from '../http/go-json.ts'
 import type { Registry } from '../registry/index.ts'
 import { contain, type ErrorSink } from './contain.ts'
 import { serveHeartbeat } from './heartbeat-socket.ts'
@@ -173,7 +174,7 @@ function refuse(socket: Duplex, status: number, reason: string, body: string, ex
 }
 
 function refuseJson(socket: Duplex, status: number, payload: unknown): void {
-  const body = JSON.stringify(payload)
+  const body = goJsonText(payload)
   socket.end(
     `HTTP/1.1 ${status} Forbidden\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     () => socket.destroy(),

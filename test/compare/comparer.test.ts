@@ -48,6 +48,9 @@ describe('normaliser', () => {
       status: 'UP',
     })
     expect(normaliseHeaderValue('X-Resource-Revision', SC_ID, ids, 'left')).toBe('<rev>')
+    expect(normaliseHeaderValue('Allow', 'GET, POST, DELETE', ids, 'left')).toBe(
+      'DELETE, GET, POST',
+    )
     expect(normaliseHeaderValue('Content-Type', 'application/json', ids, 'left')).toBe(
       'application/json',
     )

@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRegistryClient } from '../../src/client.ts'
 import { createCseMock } from '../../src/mock.ts'
 import { type NodeCseMock, setupCseMock } from '../../src/node.ts'
+import { createVirtualClock } from '../../src/registry/clock.ts'
 
 const ORIGIN = 'http://cse.test'
 const ROOT = `${ORIGIN}/v4/default/registry`
+// Both mocks read the same time, so their timestamps agree even across a second boundary.
+const START_MS = Date.now()
 
 interface Reply {
   status: number
@@ -54,13 +57,13 @@ describe('mock.fetch', () => {
   let intercepted: NodeCseMock
 
   beforeAll(async () => {
-    intercepted = await setupCseMock({ clock: 'virtual' })
+    intercepted = await setupCseMock({ clock: createVirtualClock(START_MS) })
     intercepted.listen()
   })
   afterAll(() => intercepted.close())
 
   it('answers every call as the intercepted fetch does, without intercepting', async () => {
-    const direct = await createCseMock({ clock: 'virtual' })
+    const direct = await createCseMock({ clock: createVirtualClock(START_MS) })
     for (const [url, init] of CALLS) {
       const viaMsw = await replyOf(await fetch(url, init))
       const viaMock = await replyOf(await direct.fetch(url, init))

@@ -10,12 +10,12 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-async function createProvider() {
-  const created = await rawRequest(server.port, 'POST', `${B}/microservices`, {
+async function createProvider(port = server.port) {
+  const created = await rawRequest(port, 'POST', `${B}/microservices`, {
     body: JSON.stringify({ service: { appId: 'wire', serviceName: 'prov', version: '1.0.0' } }),
   })
   const { serviceId } = JSON.parse(created.body) as { serviceId: string }
-  await rawRequest(server.port, 'POST', `${B}/microservices/${serviceId}/instances`, {
+  await rawRequest(port, 'POST', `${B}/microservices/${serviceId}/instances`, {
     body: JSON.stringify({ instance: { hostName: 'h', endpoints: ['rest://10.0.0.1:8080'] } }),
   })
   return serviceId
@@ -32,6 +32,21 @@ describe('header names on the wire', () => {
     expect(found.header('X-Resource-Revision')).toMatch(/^[0-9a-f]{40}$/)
     expect(found.header('Content-Type')).toBe('application/json; charset=UTF-8')
     for (const name of found.names) expect(name).toMatch(/^([A-Z][a-z0-9]*)(-[A-Z][a-z0-9]*)*$/)
+  })
+
+  it('the cse profile sends X-Resource-Revision and Content-Type in Go case too', async () => {
+    const cse = await startCseMockServer({ port: 0, profile: 'cse' })
+    try {
+      await createProvider(cse.port)
+      const path = `${B}/instances?appId=wire&serviceName=prov&version=1.0.0`
+      const found = await rawRequest(cse.port, 'GET', path)
+      expect(found.status).toBe(200)
+      expect(found.names).toEqual(expect.arrayContaining(['X-Resource-Revision', 'Content-Type']))
+      expect(found.names).not.toContain('x-resource-revision')
+      expect(found.header('X-Resource-Revision')).toMatch(/^[0-9a-f]{40}$/)
+    } finally {
+      await cse.close()
+    }
   })
 
   it('writes the headers in the order Go does: sorted, then Content-Length', async () => {
