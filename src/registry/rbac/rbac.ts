@@ -18,7 +18,7 @@ import {
   type StoredAccount,
 } from './model.ts'
 import { hashPassword, samePassword } from './passwords.ts'
-import { ADMIN_PERMS, DEVELOPER_PERMS, decide } from './permissions.ts'
+import { ADMIN_PERMS, DEVELOPER_PERMS, decide, grantsEverything } from './permissions.ts'
 import { RoleStore } from './roles.ts'
 import { type KeyPair, TokenSigner } from './tokens.ts'
 import { checkNewAccount } from './validation.ts'
@@ -157,6 +157,14 @@ export class Rbac {
   /** Whether the caller's roles include `admin`, which skips every permission check. */
   isAdmin(caller: Caller): boolean {
     return caller.roles.includes(ROLE_ADMIN)
+  }
+
+  /**
+   * Whether the caller may do anything: its roles include `admin`, or grant every verb on every
+   * resource as `admin` does. The mock's own control API asks for this.
+   */
+  isAdministrator(caller: Caller): boolean {
+    return this.isAdmin(caller) || grantsEverything(this.permsOf(caller.roles))
   }
 
   /** Service Center's permission decision for a non-admin caller; 403205 when refused. */
