@@ -7,6 +7,7 @@ import { choiceFlag, type FlagSpec, integerFlag, parseFlags } from './flags.ts'
 import type { LogFormat } from './log-format.ts'
 import { RBAC_FLAGS, rbacOptionsFromFlags } from './rbac-flags.ts'
 import { seedOptionsFromFlags } from './seed-flags.ts'
+import { readShadowSettings, SHADOW_FLAGS, type ShadowSettings } from './shadow-flags.ts'
 import { checkSnapshotTarget, loadFixtureFlag } from './snapshot-files.ts'
 import { CliUsageError } from './usage-error.ts'
 
@@ -118,6 +119,7 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     description: 'Websocket ping interval in milliseconds (lower it in tests)',
   },
   ...RBAC_FLAGS,
+  ...SHADOW_FLAGS,
   { name: 'help', type: 'boolean', description: 'Show this help' },
 ]
 
@@ -137,6 +139,8 @@ export interface ServeSettings {
   snapshotOnExit: string | undefined
   fixture: string | undefined
   mockOptions: CseMockOptions
+  /** Set with `--shadow URL`. */
+  shadow: ShadowSettings | undefined
 }
 
 /**
@@ -182,6 +186,12 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
   const rbac = await rbacOptionsFromFlags(flags, process.env)
   if (rbac) mockOptions.rbac = rbac
   if (fixture !== undefined) mockOptions.fixture = await loadFixtureFlag(fixture)
+  const shadow = readShadowSettings(flags)
+  if (shadow?.import && (fixture !== undefined || seed !== undefined)) {
+    throw new CliUsageError(
+      '--shadow loads the mock from an import of the live registry; add --shadow-no-import to start from --fixture or --seed instead',
+    )
+  }
   const snapshotOnExit = text('snapshot-on-exit')
   if (snapshotOnExit !== undefined) await checkSnapshotTarget(snapshotOnExit)
   return {
@@ -195,6 +205,7 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
     snapshotOnExit,
     fixture,
     mockOptions,
+    shadow,
   }
 }
 

@@ -31,6 +31,10 @@ export interface ShadowRecord {
   liveMs: number
   /** Differences in the order found; empty when the answers agree. */
   differences: ShadowDifference[]
+  /** Why the live registry gave no answer (refused connection, timeout); the mock was not asked. */
+  liveError?: string
+  /** Set when `--shadow-read-only` refused the request: neither side saw it. */
+  refused?: boolean
 }
 
 /** Receives every record of a shadow session as it is made (log file, summary, inspector). */

@@ -8,6 +8,7 @@ import { formatEvent, formatRequestLine } from '../log-format.ts'
 import { readServeSettings, SERVE_FLAGS, type ServeSettings } from '../serve-settings.ts'
 import { signalExitCode, startedByNpm, watchShutdownSignals } from '../shutdown-signals.ts'
 import { CliUsageError } from '../usage-error.ts'
+import { runShadow } from './serve-shadow.ts'
 
 /**
  * `cse-mock serve`: the registry on a real port until SIGINT or SIGTERM (or, when npm started
@@ -21,6 +22,7 @@ export const serveCommand = defineCommand({
   flags: SERVE_FLAGS,
   async run(argv, io) {
     const settings = await readServeSettings(argv)
+    if (settings.shadow) return runShadow(settings, settings.shadow, io)
     const mock = await createMock(settings)
     let requests = 0
     const requestLines = createLineBuffer((text) => io.out(text))
