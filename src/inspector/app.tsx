@@ -131,7 +131,10 @@ function TokenForm({ onToken }: { onToken: (token: string) => void }) {
       }}
     >
       <label>
-        <span>This registry has accounts: the control API needs its token (POST /v4/token).</span>
+        <span>
+          This registry has accounts: the control API needs the token of an admin account (POST
+          /v4/token).
+        </span>
         <input
           name="token"
           type="password"

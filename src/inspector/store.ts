@@ -29,7 +29,7 @@ export function createInspectorStore(client: InspectorClient) {
   const profile = signal<Profile | undefined>(undefined)
   const live = signal(false)
   const error = signal<string | undefined>(undefined)
-  /** The control API answered 401: the registry has accounts and the page has no token. */
+  /** The control API answered 401 or 403205: the page has no token, or not an admin's. */
   const needsToken = signal(false)
   /** The registry clock at a moment of the page's wall clock, to tick between reads. */
   const clockBase = signal({ now: 0, at: 0 })
@@ -40,7 +40,9 @@ export function createInspectorStore(client: InspectorClient) {
   })
 
   const fail = (reason: unknown) => {
-    if ((reason as { status?: unknown }).status === 401) needsToken.value = true
+    const { status, code } = reason as { status?: unknown; code?: unknown }
+    // No token, or one of an account that may not drive the mock: ask for another.
+    if (status === 401 || code === '403205') needsToken.value = true
     error.value = reason instanceof Error ? reason.message : String(reason)
   }
   const loadRegistry = coalesced(async () => {
