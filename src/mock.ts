@@ -103,7 +103,8 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
     interceptors: [requests.interceptor, createAuthInterceptor(registry), faults.interceptor],
   })
   const initial = async (): Promise<Snapshot | undefined> =>
-    options.fixture ?? (options.seed === undefined ? undefined : await seedSnapshot(options.seed))
+    options.fixture ??
+    (options.seed === undefined ? undefined : await seedSnapshot(options.seed, registry))
 
   const mock: CseMock = {
     registry,
@@ -134,7 +135,7 @@ export async function createCseMock(options: CseMockOptions = {}): Promise<CseMo
     },
     snapshot: () => registry.snapshot(),
     restore: (snapshot) => registry.restore(snapshot),
-    seed: async (seed) => registry.restore(await seedSnapshot(seed)),
+    seed: async (seed) => registry.restore(await seedSnapshot(seed, registry)),
     setProfile: (profile) => registry.setProfile(profile),
   }
   const start = await initial()
@@ -148,8 +149,20 @@ function resolveClock(clock: CseMockOptions['clock']): Clock {
   return clock
 }
 
-/** faker (and the seed code around it) is loaded on the first seeding: most mocks never seed. */
-async function seedSnapshot(seed: number | Partial<SeedOptions>): Promise<Snapshot> {
+/**
+ * faker (and the seed code around it) is loaded on the first seeding: most mocks never seed.
+ * Seeded services get the environment the registry gives a service registered without one
+ * (`development` in the cse profile, `''` in servicecomb), so a discovery without `env` finds
+ * them, as it would find the same services registered through the API.
+ */
+async function seedSnapshot(
+  seed: number | Partial<SeedOptions>,
+  registry: Registry,
+): Promise<Snapshot> {
   const { createSeedSnapshot } = await import('./seed/create-seed-snapshot.ts')
-  return createSeedSnapshot(typeof seed === 'number' ? { seed } : seed)
+  const options = typeof seed === 'number' ? { seed } : seed
+  return createSeedSnapshot({
+    ...options,
+    environment: options.environment || registry.rules.defaultEnvironment,
+  } as Partial<SeedOptions>)
 }

@@ -1,13 +1,13 @@
 import { type HttpHandler, http } from 'msw'
 import { InvalidFaultRuleError } from '../faults/errors.ts'
 import type { FaultRule } from '../faults/types.ts'
-import { checkAuthorization } from '../http/auth.ts'
 import type { CseMock } from '../mock.ts'
 import { InvalidSeedOptionsError } from '../seed/options.ts'
 import { readControlBody } from './body.ts'
 import { changeFeedOf } from './change-feed.ts'
 import { checkSnapshot } from './check-snapshot.ts'
 import { clockStateOf } from './clock-state.ts'
+import { refuseControlCall } from './control-access.ts'
 import { advanceInput, profileInput, requestFilterInput, seedInput } from './inputs.ts'
 import { inspectorRoutes } from './inspector-routes.ts'
 import { ControlError, controlErrorResponse, controlJson, controlNoContent } from './respond.ts'
@@ -31,6 +31,7 @@ export const INSPECTOR_PATH = `${CONTROL_PREFIX}/ui`
  * Builds the MSW handlers of the control API under `/__cse-mock/`: reset, seed, snapshot, clock,
  * profile, faults and the request log, plus a JSON 404/405 for anything else under the prefix.
  * Bad input answers 400 with `{ error: { code, message } }`; no input makes a handler throw.
+ * With RBAC on, refusals are the registry's own (see `refuseControlCall`).
  * @example
  * const server = setupServer(...createControlHandlers(mock), ...mock.handlers)
  * await fetch('http://127.0.0.1:30100/__cse-mock/reset', { method: 'POST' })
@@ -45,9 +46,9 @@ export function createControlHandlers(
   const handlers = routes.map((route) =>
     http[route.method](`${prefix}${route.path}`, ({ request, params }) =>
       guard(async () => {
-        const url = new URL(request.url)
-        await authorize(mock, route, request, url)
-        return route.handle({ request, url, params: flat(params) })
+        const refused = await refuseControlCall(mock.registry, route.operationId, request)
+        if (refused) return refused
+        return route.handle({ request, url: new URL(request.url), params: flat(params) })
       }),
     ),
   )
@@ -234,30 +235,6 @@ function unrouted(routes: ControlRoute[], request: Request): Response {
     404,
     'NOT_FOUND',
     `${CONTROL_PREFIX}${tail} is not a control endpoint; see docs/faults.md for the list.`,
-  )
-}
-
-/**
- * The control API reads and replaces the whole registry: with RBAC on it asks for a valid
- * token of an existing account, through the same check as the registry's own calls.
- */
-async function authorize(
-  mock: CseMock,
-  route: ControlRoute,
-  request: Request,
-  url: URL,
-): Promise<void> {
-  const refusal = await checkAuthorization(mock.registry, request.headers.get('authorization'), {
-    operationId: route.operationId,
-    method: request.method,
-    path: url.pathname,
-  })
-  if (!refusal) return
-  const status = refusal.status === 403 ? 403 : 401
-  throw new ControlError(
-    status,
-    status === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED',
-    `${refusal.errorMessage} (${refusal.code})${refusal.detail ? `: ${refusal.detail}` : ''}`,
   )
 }
 

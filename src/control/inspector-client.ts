@@ -1,5 +1,7 @@
 import type { ActiveFault, CapturedExchange, FaultRule, RequestLogEntry } from '../faults/types.ts'
 import type { Profile, RegistryInspection, Snapshot } from '../registry/index.ts'
+import type { ShadowRecord } from '../shadow/shadow-record.ts'
+import type { ShadowView } from '../shadow/shadow-view.ts'
 
 /**
  * The mock's clock as the control API reports it.
@@ -15,7 +17,9 @@ export interface ClockState {
 /**
  * One message of the control API's live feed (`GET /__cse-mock/events`): `registry` says the
  * registry changed (read it again), `request` carries a new request log entry, `control` says
- * faults, clock, profile or the request log changed (read them again).
+ * faults, clock, profile or the request log changed (read them again), `shadow` carries a new
+ * record of the shadow session with the session's record count so far (`seen`), and
+ * `shadow-session` says a shadow session started or ended (read `GET /__cse-mock/shadow`).
  * @example
  * const event: InspectorEvent = { type: 'registry' }
  */
@@ -23,6 +27,8 @@ export type InspectorEvent =
   | { type: 'registry' }
   | { type: 'request'; entry: RequestLogEntry }
   | { type: 'control' }
+  | { type: 'shadow'; record: ShadowRecord; seen: number }
+  | { type: 'shadow-session'; active: boolean }
   /** Said by a client, never sent on the stream: the feed is live again, or dropped. */
   | { type: 'connection'; live: boolean }
 
@@ -54,6 +60,8 @@ export interface InspectorClient {
   setProfile(profile: Profile): Promise<void>
   reset(): Promise<void>
   seed(seed: number): Promise<void>
+  /** The shadow session: totals and the latest records, or `{ active: false }`. */
+  shadow(): Promise<ShadowView>
   snapshot(): Promise<Snapshot>
   restore(snapshot: Snapshot): Promise<void>
   /** Calls `listener` with every live event; returns the function that stops it. */

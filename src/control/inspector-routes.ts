@@ -1,4 +1,5 @@
 import type { CseMock } from '../mock.ts'
+import { shadowViewOf } from '../shadow/inspector-observer.ts'
 import type { ChangeFeed } from './change-feed.ts'
 import { eventStreamResponse } from './event-stream.ts'
 import { ControlError, controlJson } from './respond.ts'
@@ -7,7 +8,7 @@ import type { ControlRoute } from './route.ts'
 /**
  * The control routes the inspector reads besides the state, clock, faults and log ones: the
  * registry view with leases, the live event stream, one request log entry with its capture,
- * and the page (answered only by the standalone server, which puts its own routes first).
+ * the shadow session's totals and latest records, and the page (answered only by the standalone server, which puts its own routes first).
  * @example
  * const routes = inspectorRoutes(mock, changeFeedOf(mock))
  */
@@ -24,6 +25,12 @@ export function inspectorRoutes(mock: CseMock, feed: ChangeFeed): ControlRoute[]
       method: 'get',
       path: '/events',
       handle: ({ request }) => eventStreamResponse(feed, request.signal),
+    },
+    {
+      operationId: 'getShadow',
+      method: 'get',
+      path: '/shadow',
+      handle: () => controlJson(200, shadowViewOf(mock)),
     },
     {
       operationId: 'getRequest',

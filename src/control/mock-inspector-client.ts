@@ -1,4 +1,5 @@
 import type { CseMock } from '../mock.ts'
+import { shadowViewOf } from '../shadow/inspector-observer.ts'
 import { changeFeedOf } from './change-feed.ts'
 import { clockStateOf } from './clock-state.ts'
 import type { InspectorClient } from './inspector-client.ts'
@@ -50,6 +51,7 @@ export function createMockInspectorClient(mock: CseMock): InspectorClient {
       await mock.seed(seed)
       control()
     },
+    shadow: async () => shadowViewOf(mock),
     snapshot: async () => mock.snapshot(),
     async restore(snapshot) {
       const before = mock.snapshot()

@@ -9,39 +9,69 @@ const decoder = new TextDecoder()
 export const DEFAULT_CAPTURE_BYTES = 16 * 1024
 
 /**
- * Reads what the inspector shows of one call: request and response headers, and both bodies
+ * What the log keeps of one call until the inspector asks for it: references to what the call
+ * had built anyway (the request's header record, the rendered answer's headers and body), so a
+ * call costs no copies. A body longer than the cut is cut at once, not kept whole.
+ */
+export interface PendingExchange {
+  readonly requestHeaders: Readonly<Record<string, string>>
+  readonly request: Omit<CapturedMessage, 'headers'>
+  /** The answer's headers as it carried them (any case); a `Response`'s already lower-cased. */
+  readonly responseHeaders: Readonly<Record<string, string>>
+  readonly response: Omit<CapturedMessage, 'headers'>
+}
+
+/**
+ * Keeps what the inspector shows of one call: request and response headers, and both bodies
  * cut at `maxBodyBytes` characters. The answer may be a `Response` or an answer rendered
  * without one. Never throws: an unreadable body is described instead.
  * @example
- * const exchange = await captureExchange(call, response, 16_384)
+ * const exchange = materializeExchange(await captureExchange(call, answer, 16_384))
  */
 export async function captureExchange(
   call: OperationCall,
   response: Response | RenderedAnswer | undefined,
   maxBodyBytes: number,
-): Promise<CapturedExchange> {
-  const request: CapturedMessage = { headers: { ...call.headers() } }
+): Promise<PendingExchange> {
+  const request: Omit<CapturedMessage, 'headers'> = {}
   try {
     const body = await call.body()
     if (body !== undefined) cut(request, JSON.stringify(body, null, 2), maxBodyBytes)
   } catch (error) {
     cut(request, `(the body could not be read: ${(error as Error).message})`, maxBodyBytes)
   }
-  const answer: CapturedMessage = { headers: {} }
+  const answer: Omit<CapturedMessage, 'headers'> = {}
+  let responseHeaders: Record<string, string> = NO_HEADERS
   if (response instanceof Response) {
-    response.headers.forEach((value, name) => {
-      answer.headers[name] = value
-    })
+    responseHeaders = {}
+    for (const [name, value] of response.headers) responseHeaders[name] = value
     const text = await responseText(response)
     if (text) cut(answer, text, maxBodyBytes)
   } else if (response) {
-    for (const [name, value] of Object.entries(response.headers)) {
-      answer.headers[name.toLowerCase()] = value
-    }
+    // The rendered answer is never changed once rendered: its headers are kept as they are.
+    responseHeaders = response.headers
     if (response.body) cut(answer, response.body, maxBodyBytes)
   }
-  return { request, response: answer }
+  return { requestHeaders: call.headers(), request, responseHeaders, response: answer }
 }
+
+/**
+ * The exchange as the request log hands it out: fresh header records, lower-case names.
+ * @example
+ * const exchange = materializeExchange(pending)
+ */
+export function materializeExchange(pending: PendingExchange): CapturedExchange {
+  const response: CapturedMessage = { headers: {}, ...pending.response }
+  for (const name of Object.keys(pending.responseHeaders)) {
+    response.headers[name.toLowerCase()] = pending.responseHeaders[name]!
+  }
+  return {
+    request: { headers: { ...pending.requestHeaders }, ...pending.request },
+    response,
+  }
+}
+
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>
 
 async function responseText(response: Response): Promise<string> {
   if (response.type === 'error' || !response.body) return ''
@@ -52,12 +82,22 @@ async function responseText(response: Response): Promise<string> {
   }
 }
 
-function cut(message: CapturedMessage, text: string, max: number): void {
+// The last long body and its cut: under load the same cached answer goes out again and again.
+let lastLong: string | undefined
+let lastCut = ''
+let lastMax = -1
+
+function cut(message: Omit<CapturedMessage, 'headers'>, text: string, max: number): void {
   if (text.length <= max) {
     message.body = text
     return
   }
-  // A slice would keep the whole (possibly megabytes long) body alive; copy the kept part.
-  message.body = decoder.decode(encoder.encode(text.slice(0, max)))
+  if (text !== lastLong || max !== lastMax) {
+    // A slice would keep the whole (possibly megabytes long) body alive; copy the kept part.
+    lastCut = decoder.decode(encoder.encode(text.slice(0, max)))
+    lastLong = text
+    lastMax = max
+  }
+  message.body = lastCut
   message.truncated = text.length
 }

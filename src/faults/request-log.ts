@@ -1,7 +1,13 @@
 import type { Interceptor } from '../http/operation.ts'
 import { appliedFaultIds } from './applied.ts'
-import { captureExchange, DEFAULT_CAPTURE_BYTES } from './capture.ts'
+import {
+  captureExchange,
+  DEFAULT_CAPTURE_BYTES,
+  materializeExchange,
+  type PendingExchange,
+} from './capture.ts'
 import { InvalidRequestLogOptionsError } from './errors.ts'
+import { isoTime } from './iso-time.ts'
 import type { CapturedExchange, RequestLogEntry, RequestLogFilter } from './types.ts'
 
 /**
@@ -56,50 +62,83 @@ export function createRequestLog({
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) {
     throw new InvalidRequestLogOptionsError(`maxBodyBytes is ${String(maxBodyBytes)}`)
   }
-  const exchanges = new Map<number, CapturedExchange>()
-  const ring: (RequestLogEntry | undefined)[] = new Array(capacity)
+  // One column per field: a thousand kept entry objects would each outlive the young
+  // generation and be copied by the garbage collector on their way out, on every call.
+  // Entries are built when listed, or when someone listens.
+  const seqs = new Float64Array(capacity)
+  const times = new Float64Array(capacity)
+  const statuses = new Int16Array(capacity)
+  const durations = new Float64Array(capacity)
+  const methods: string[] = new Array(capacity).fill('')
+  const urls: string[] = new Array(capacity).fill('')
+  const operationIds: string[] = new Array(capacity).fill('')
+  const domains: string[] = new Array(capacity).fill('')
+  const projects: string[] = new Array(capacity).fill('')
+  const serviceIds: (string | undefined)[] = new Array(capacity).fill(undefined)
+  const faultIds: (readonly string[] | undefined)[] = new Array(capacity).fill(undefined)
+  const exchanges: (PendingExchange | undefined)[] = new Array(capacity).fill(undefined)
   let nextSlot = 0
   let size = 0
   let seq = 0
   const listeners = new Set<(entry: RequestLogEntry) => void>()
 
-  const append = (entry: RequestLogEntry) => {
-    const dropped = ring[nextSlot]
-    if (dropped) exchanges.delete(dropped.seq)
-    ring[nextSlot] = entry
-    nextSlot = (nextSlot + 1) % capacity
-    size = Math.min(size + 1, capacity)
-    for (const listener of [...listeners]) {
-      try {
-        listener(entry)
-      } catch (error) {
-        // A broken listener must not break the call it is told about.
-        console.error('cse-mock: a request log listener threw', error)
-      }
+  const entryAt = (slot: number): RequestLogEntry => {
+    const entry: RequestLogEntry = {
+      seq: seqs[slot]!,
+      time: isoTime(times[slot]!),
+      method: methods[slot]!,
+      url: urls[slot]!,
+      operationId: operationIds[slot]!,
+      status: statuses[slot]!,
+      durationMs: durations[slot]!,
+      tenant: `${domains[slot]}/${projects[slot]}`,
     }
+    const serviceId = serviceIds[slot]
+    if (serviceId !== undefined) entry.serviceId = serviceId
+    const faults = faultIds[slot]
+    // Frozen like the entry: a listener must not change what the next one sees.
+    if (faults) entry.faults = Object.freeze([...faults]) as string[]
+    return Object.freeze(entry)
+  }
+
+  const slotOf = (wanted: number): number | undefined => {
+    // Sequence numbers are consecutive within the kept entries, newest at nextSlot - 1.
+    if (size === 0) return undefined
+    const newest = seqs[(nextSlot - 1 + capacity) % capacity]!
+    const back = newest - wanted
+    if (!Number.isInteger(back) || back < 0 || back >= size) return undefined
+    return (nextSlot - 1 - back + capacity) % capacity
   }
 
   const interceptor: Interceptor = async (call, next) => {
-    const time = new Date().toISOString()
+    const time = Date.now()
     const started = performance.now()
-    const record = (status: number, exchange?: CapturedExchange) => {
-      const entry: RequestLogEntry = {
-        seq: ++seq,
-        time,
-        method: call.method.toUpperCase(),
-        url: call.pathname + call.search,
-        operationId: call.operationId,
-        status,
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        tenant: `${call.ctx.domain}/${call.ctx.project}`,
+    const record = (status: number, exchange: PendingExchange | undefined) => {
+      const slot = nextSlot
+      seqs[slot] = ++seq
+      times[slot] = time
+      methods[slot] = call.method.toUpperCase()
+      urls[slot] = call.pathname + call.search
+      operationIds[slot] = call.operationId
+      statuses[slot] = status
+      durations[slot] = Math.round((performance.now() - started) * 1000) / 1000
+      domains[slot] = call.ctx.domain
+      projects[slot] = call.ctx.project
+      serviceIds[slot] = call.params.serviceId ?? call.params.consumerId ?? call.params.providerId
+      faultIds[slot] = appliedFaultIds(call)
+      exchanges[slot] = exchange
+      nextSlot = (nextSlot + 1) % capacity
+      size = Math.min(size + 1, capacity)
+      if (listeners.size === 0) return
+      const entry = entryAt(slot)
+      for (const listener of [...listeners]) {
+        try {
+          listener(entry)
+        } catch (error) {
+          // A broken listener must not break the call it is told about.
+          console.error('cse-mock: a request log listener threw', error)
+        }
       }
-      const serviceId = call.params.serviceId ?? call.params.consumerId ?? call.params.providerId
-      if (serviceId !== undefined) entry.serviceId = serviceId
-      if (exchange) exchanges.set(entry.seq, exchange)
-      const faults = appliedFaultIds(call)
-      // Frozen like the entry: `list()` hands out the stored objects themselves.
-      if (faults) entry.faults = Object.freeze([...faults]) as string[]
-      append(Object.freeze(entry))
     }
     try {
       const response = await next()
@@ -119,30 +158,29 @@ export function createRequestLog({
     interceptor,
     capturing: capture,
     get(wanted) {
-      for (let i = 0; i < size; i++) {
-        const entry = ring[(nextSlot - 1 - i + capacity) % capacity]
-        if (entry?.seq !== wanted) continue
-        const exchange = exchanges.get(wanted)
-        return exchange ? { ...entry, exchange } : { ...entry }
-      }
-      return undefined
+      const slot = slotOf(wanted)
+      if (slot === undefined) return undefined
+      const entry = { ...entryAt(slot) }
+      const exchange = exchanges[slot]
+      return exchange ? { ...entry, exchange: materializeExchange(exchange) } : entry
     },
     list(filter = {}) {
       const method = filter.method?.toUpperCase()
       const entries: RequestLogEntry[] = []
       for (let i = 0; i < size; i++) {
-        const entry = ring[(nextSlot - size + i + capacity) % capacity]
-        if (!entry) continue
-        if (filter.operationId !== undefined && entry.operationId !== filter.operationId) continue
-        if (method !== undefined && entry.method !== method) continue
-        if (filter.status !== undefined && entry.status !== filter.status) continue
-        entries.push(entry)
+        const slot = (nextSlot - size + i + capacity) % capacity
+        if (filter.operationId !== undefined && operationIds[slot] !== filter.operationId) continue
+        if (method !== undefined && methods[slot] !== method) continue
+        if (filter.status !== undefined && statuses[slot] !== filter.status) continue
+        entries.push(entryAt(slot))
       }
       return entries
     },
     clear() {
-      exchanges.clear()
-      ring.fill(undefined)
+      urls.fill('')
+      serviceIds.fill(undefined)
+      faultIds.fill(undefined)
+      exchanges.fill(undefined)
       nextSlot = 0
       size = 0
     },

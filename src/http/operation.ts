@@ -130,18 +130,22 @@ export function defineOperation(definition: OperationDefinition): OperationDefin
  * contextOf(request, { project: 'default' }) // { domain: 'default', project: 'default' }
  */
 export function contextOf(request: Request, params: Record<string, string>): RequestContext {
-  return contextFrom((name) => request.headers.get(name), params)
+  return contextFrom(
+    request.headers.get('x-domain-name'),
+    request.headers.get('x-consumerid'),
+    params,
+  )
 }
 
 function contextFrom(
-  header: (name: string) => string | null,
+  domain: string | null,
+  consumerId: string | null,
   params: Record<string, string>,
 ): RequestContext {
   const ctx: RequestContext = {
-    domain: header('x-domain-name') || 'default',
+    domain: domain || 'default',
     project: params.project ?? 'default',
   }
-  const consumerId = header('x-consumerid')
   if (consumerId) ctx.consumerId = consumerId
   return ctx
 }
@@ -228,52 +232,110 @@ export function createOperationRunner(
         definition.goValidate({ body, params: call.params, query: incoming.query })
       }
       if (first) throw new RegistryError('400001', describeIssue(first))
-      const result = await definition.handle({
-        get request() {
-          return incoming.request()
-        },
-        get url() {
-          return incoming.url
-        },
-        params: call.params,
-        get query() {
-          return incoming.query
-        },
-        body,
-        ctx: call.ctx,
-        registry: env.registry,
-        deferred,
-        remoteAddress: call.remoteAddress,
-      })
+      const result = await definition.handle(
+        new HandleInput(incoming, call, body, env.registry, deferred),
+      )
       return renderResult(result)
     } catch (error) {
       return renderError(asInputError(error))
     }
   }
   return (incoming) => {
-    let body: Promise<unknown> | undefined
-    const call: OperationCall = {
-      operationId,
-      method: incoming.method,
-      pathname: incoming.pathname,
-      search: incoming.search,
-      get request() {
-        return incoming.request()
-      },
-      get url() {
-        return incoming.url
-      },
-      params: incoming.params,
-      ctx: contextFrom((name) => incoming.header(name), incoming.params),
-      remoteAddress: incoming.remoteAddress,
-      header: (name) => incoming.header(name),
-      headers: () => incoming.headers(),
-      body() {
-        body ??= readBody(definition, incoming)
-        return body
-      },
-    }
+    const call = new RunnerCall(operationId, incoming, definition)
     return chain(env.interceptors, call, () => run(call, incoming))
+  }
+}
+
+// Classes, not object literals with getters and arrow functions: a literal builds a closure
+// per member and a dictionary-mode object on every call.
+
+/** The call interceptors see (see `OperationCall`). */
+class RunnerCall implements OperationCall {
+  readonly operationId: string
+  readonly method: string
+  readonly pathname: string
+  readonly search: string
+  readonly params: Record<string, string>
+  readonly ctx: RequestContext
+  readonly remoteAddress: string | undefined
+  #incoming: IncomingRequest
+  #definition: OperationDefinition
+  #body: Promise<unknown> | undefined
+
+  constructor(operationId: string, incoming: IncomingRequest, definition: OperationDefinition) {
+    this.operationId = operationId
+    this.method = incoming.method
+    this.pathname = incoming.pathname
+    this.search = incoming.search
+    this.params = incoming.params
+    this.ctx = contextFrom(
+      incoming.header('x-domain-name'),
+      incoming.header('x-consumerid'),
+      incoming.params,
+    )
+    this.remoteAddress = incoming.remoteAddress
+    this.#incoming = incoming
+    this.#definition = definition
+  }
+
+  get request(): Request {
+    return this.#incoming.request()
+  }
+
+  get url(): URL {
+    return this.#incoming.url
+  }
+
+  header(name: string): string | null {
+    return this.#incoming.header(name)
+  }
+
+  headers(): Record<string, string> {
+    return this.#incoming.headers()
+  }
+
+  body(): Promise<unknown> {
+    this.#body ??= readBody(this.#definition, this.#incoming)
+    return this.#body
+  }
+}
+
+/** What an operation's `handle` receives (see `OperationInput`). */
+class HandleInput implements OperationInput {
+  readonly params: Record<string, string>
+  readonly body: unknown
+  readonly ctx: RequestContext
+  readonly registry: Registry
+  readonly deferred: ValidationIssue[]
+  readonly remoteAddress: string | undefined
+  #incoming: IncomingRequest
+
+  constructor(
+    incoming: IncomingRequest,
+    call: OperationCall,
+    body: unknown,
+    registry: Registry,
+    deferred: ValidationIssue[],
+  ) {
+    this.params = call.params
+    this.body = body
+    this.ctx = call.ctx
+    this.registry = registry
+    this.deferred = deferred
+    this.remoteAddress = call.remoteAddress
+    this.#incoming = incoming
+  }
+
+  get request(): Request {
+    return this.#incoming.request()
+  }
+
+  get url(): URL {
+    return this.#incoming.url
+  }
+
+  get query(): URLSearchParams {
+    return this.#incoming.query
   }
 }
 

@@ -77,13 +77,19 @@ export const OPERATIONS: readonly OperationDefinition[] = [
 
 interface CompiledRoute {
   operation: OperationDefinition
+  /** The operation's method, upper case. */
+  method: string
   regexp: RegExp
+  /** Parameter names in the order of the regexp's groups. */
+  names: readonly string[]
 }
 
 const compiled: CompiledRoute[] = OPERATIONS.map((operation) => ({
   operation,
+  method: operation.method.toUpperCase(),
   // Exact paths: Service Center's router answers 404 for a trailing slash.
-  regexp: new RegExp(`^${operation.path.replace(/:([A-Za-z]+)/g, '(?<$1>[^/]+)')}$`),
+  regexp: new RegExp(`^${operation.path.replace(/:([A-Za-z]+)/g, '([^/]+)')}$`),
+  names: [...operation.path.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1]!),
 }))
 
 /**
@@ -126,19 +132,41 @@ export function matchOperation(
   for (const route of candidatesOf(pathname)) {
     const match = route.regexp.exec(pathname)
     if (!match || (present && !present(route.operation))) continue
-    const routeMethod = route.operation.method.toUpperCase()
+    const routeMethod = route.method
     if (!allowed.includes(routeMethod)) allowed.push(routeMethod)
     if (routeMethod === wanted && !operation) {
       operation = route.operation
-      params = decodeParams(match.groups)
+      params = decodeParams(route, match)
     }
   }
   return { operation, allowed, params }
 }
 
-function decodeParams(groups: Record<string, string> | undefined): Record<string, string> {
+/**
+ * The operation for a method and URL path, with its path parameters, as `matchOperation`
+ * finds it, or `undefined`; without the list of allowed methods, so a request path tries only
+ * the routes of its method and stops at the first that matches.
+ * @example
+ * findOperation('GET', '/v4/default/registry/version')?.operation.operationId // 'getVersion'
+ */
+export function findOperation(
+  method: string,
+  pathname: string,
+): { operation: OperationDefinition; params: Record<string, string> } | undefined {
+  const wanted = method.toUpperCase()
+  for (const route of candidatesOf(pathname)) {
+    if (route.method !== wanted) continue
+    const match = route.regexp.exec(pathname)
+    if (match) return { operation: route.operation, params: decodeParams(route, match) }
+  }
+  return undefined
+}
+
+function decodeParams(route: CompiledRoute, match: RegExpExecArray): Record<string, string> {
   const params: Record<string, string> = {}
-  for (const [name, raw] of Object.entries(groups ?? {})) params[name] = decodeSegment(raw)
+  for (let i = 0; i < route.names.length; i++) {
+    params[route.names[i]!] = decodeSegment(match[i + 1]!)
+  }
   return params
 }
 

@@ -1,6 +1,11 @@
 import type { Registry } from '../registry/index.ts'
 import type { Caller, Rbac } from '../registry/rbac/index.ts'
-import type { OperationInput } from './operation.ts'
+import {
+  defineOperation,
+  type Method,
+  type OperationDefinition,
+  type OperationInput,
+} from './operation.ts'
 
 /**
  * The RBAC of the registry and the caller of the request, for the account and role
@@ -23,4 +28,29 @@ export function rbacOf(input: OperationInput): { rbac: Rbac; caller: Caller } {
  */
 export function notRouted(registry: Registry): boolean {
   return !registry.requiresAuth
+}
+
+/**
+ * Declares an account or role operation: routed only with RBAC on (`notRouted`), its `run`
+ * given the RBAC, the caller and the input. What `run` returns is the JSON body; `undefined`
+ * answers the registry's empty 200.
+ * @example
+ * export const listRoles = defineRbacOperation('listRoles', 'get', '/v4/roles', ({ rbac }) => rbac.listRoles())
+ */
+export function defineRbacOperation(
+  operationId: string,
+  method: Method,
+  path: string,
+  run: (access: { rbac: Rbac; caller: Caller; input: OperationInput }) => unknown,
+): OperationDefinition {
+  return defineOperation({
+    operationId,
+    method,
+    path,
+    absent: notRouted,
+    handle: async (input) => {
+      const body = await run({ ...rbacOf(input), input })
+      return body === undefined ? {} : { body }
+    },
+  })
 }

@@ -1,56 +1,44 @@
-import { defineOperation } from './operation.ts'
-import { notRouted, rbacOf } from './rbac-access.ts'
+import { defineRbacOperation } from './rbac-access.ts'
 
 /** `GET /v4/roles`. */
-export const listRoles = defineOperation({
-  operationId: 'listRoles',
-  method: 'get',
-  path: '/v4/roles',
-  absent: notRouted,
-  handle: async (input) => ({ body: await rbacOf(input).rbac.listRoles() }),
-})
+export const listRoles = defineRbacOperation('listRoles', 'get', '/v4/roles', ({ rbac }) =>
+  rbac.listRoles(),
+)
 
 /** `POST /v4/roles`. */
-export const createRole = defineOperation({
-  operationId: 'createRole',
-  method: 'post',
-  path: '/v4/roles',
-  absent: notRouted,
-  handle: async (input) => {
-    await rbacOf(input).rbac.createRole(input.body)
-    return {}
+export const createRole = defineRbacOperation(
+  'createRole',
+  'post',
+  '/v4/roles',
+  async ({ rbac, input }) => {
+    await rbac.createRole(input.body)
   },
-})
+)
 
 /** `GET /v4/roles/{roleName}`. */
-export const getRole = defineOperation({
-  operationId: 'getRole',
-  method: 'get',
-  path: '/v4/roles/:roleName',
-  absent: notRouted,
-  handle: async (input) => ({ body: await rbacOf(input).rbac.getRole(input.params.roleName!) }),
-})
+export const getRole = defineRbacOperation(
+  'getRole',
+  'get',
+  '/v4/roles/:roleName',
+  ({ rbac, input }) => rbac.getRole(input.params.roleName!),
+)
 
 /** `PUT /v4/roles/{roleName}`. */
-export const updateRole = defineOperation({
-  operationId: 'updateRole',
-  method: 'put',
-  path: '/v4/roles/:roleName',
-  absent: notRouted,
-  handle: async (input) => {
-    await rbacOf(input).rbac.updateRole(input.params.roleName!, input.body)
-    return {}
+export const updateRole = defineRbacOperation(
+  'updateRole',
+  'put',
+  '/v4/roles/:roleName',
+  async ({ rbac, input }) => {
+    await rbac.updateRole(input.params.roleName!, input.body)
   },
-})
+)
 
 /** `DELETE /v4/roles/{roleName}`. */
-export const deleteRole = defineOperation({
-  operationId: 'deleteRole',
-  method: 'delete',
-  path: '/v4/roles/:roleName',
-  absent: notRouted,
-  handle: async (input) => {
-    await rbacOf(input).rbac.deleteRole(input.params.roleName!)
-    return {}
+export const deleteRole = defineRbacOperation(
+  'deleteRole',
+  'delete',
+  '/v4/roles/:roleName',
+  async ({ rbac, input }) => {
+    await rbac.deleteRole(input.params.roleName!)
   },
-})
+)

@@ -2,14 +2,16 @@ import { useSignal } from '@preact/signals'
 import { useEffect } from 'preact/hooks'
 import { FaultsView } from './faults-view.tsx'
 import { RegistryView } from './registry-view.tsx'
+import { ShadowTab } from './shadow-tab.tsx'
 import { StateView } from './state-view.tsx'
 import type { InspectorStore } from './store.ts'
 import { TrafficView } from './traffic-view.tsx'
 
-type Tab = 'registry' | 'traffic' | 'faults' | 'state'
+type Tab = 'registry' | 'traffic' | 'faults' | 'state' | 'shadow'
 
 /**
- * The whole inspector: header with live counters, and the four tabs.
+ * The whole inspector: header with live counters, and the four tabs, five while the server
+ * shadows a live registry.
  * @example
  * render(<InspectorApp store={store} />, element)
  */
@@ -29,12 +31,17 @@ export function InspectorApp(props: {
     services += tenant.services.length
     for (const entry of tenant.services) instances += entry.instances.length
   }
+  const shadow = store.shadow.value?.active ? store.shadow.value : undefined
   const tabs: [Tab, string, number | undefined][] = [
     ['registry', 'Registry', instances],
     ['traffic', 'Traffic', store.requests.value.length],
     ['faults', 'Faults', store.faults.value.length],
     ['state', 'Clock & state', undefined],
   ]
+  // Records with an unexpected difference: what someone watching a shadow session looks for.
+  if (shadow)
+    tabs.push(['shadow', 'Shadow', shadow.operations.reduce((n, op) => n + op.unlabelled, 0)])
+  const current = tab.value === 'shadow' && !shadow ? 'registry' : tab.value
   return (
     <div class="cm-app">
       <header class="cm-header">
@@ -51,8 +58,8 @@ export function InspectorApp(props: {
               role="tab"
               key={id}
               data-tab={id}
-              aria-selected={tab.value === id}
-              class={`cm-tab${tab.value === id ? ' cm-tab-on' : ''}`}
+              aria-selected={current === id}
+              class={`cm-tab${current === id ? ' cm-tab-on' : ''}`}
               onClick={() => {
                 tab.value = id
               }}
@@ -103,10 +110,11 @@ export function InspectorApp(props: {
       ) : null}
       {store.needsToken.value && props.onToken ? <TokenForm onToken={props.onToken} /> : null}
       <main class="cm-body-area">
-        {tab.value === 'registry' ? <RegistryView store={store} /> : null}
-        {tab.value === 'traffic' ? <TrafficView store={store} /> : null}
-        {tab.value === 'faults' ? <FaultsView store={store} /> : null}
-        {tab.value === 'state' ? <StateView store={store} /> : null}
+        {current === 'registry' ? <RegistryView store={store} /> : null}
+        {current === 'traffic' ? <TrafficView store={store} /> : null}
+        {current === 'faults' ? <FaultsView store={store} /> : null}
+        {current === 'state' ? <StateView store={store} /> : null}
+        {current === 'shadow' && shadow ? <ShadowTab view={shadow} /> : null}
       </main>
     </div>
   )
@@ -123,7 +131,10 @@ function TokenForm({ onToken }: { onToken: (token: string) => void }) {
       }}
     >
       <label>
-        <span>This registry has accounts: the control API needs its token (POST /v4/token).</span>
+        <span>
+          This registry has accounts: the control API needs the token of an admin account (POST
+          /v4/token).
+        </span>
         <input
           name="token"
           type="password"

@@ -20,6 +20,31 @@ export class ControlCallError extends Error {
 }
 
 /**
+ * The failure of one call: the control API's `{ error: { code, message } }`, or the registry's
+ * `{ errorCode, errorMessage, detail }` that RBAC refusals carry.
+ */
+function callError(status: number, body: unknown, call: string): ControlCallError {
+  const { error, errorCode, errorMessage, detail } = (body ?? {}) as {
+    error?: { code?: string; message?: string }
+    errorCode?: string
+    errorMessage?: string
+    detail?: string
+  }
+  if (errorCode) {
+    return new ControlCallError(
+      status,
+      errorCode,
+      detail ? `${errorMessage}: ${detail}` : `${errorMessage}`,
+    )
+  }
+  return new ControlCallError(
+    status,
+    error?.code ?? 'HTTP_ERROR',
+    error?.message ?? `${call} answered ${status}.`,
+  )
+}
+
+/**
  * The inspector's client over HTTP: the control API of the origin that served the page, and its
  * live feed read as server-sent events (with fetch, so a token can go along; reconnects).
  * @example
@@ -41,14 +66,7 @@ export function createHttpInspectorClient(
     const response = await fetch(`${base}${path}`, init)
     const text = await response.text()
     const parsed: unknown = text ? JSON.parse(text) : undefined
-    if (!response.ok) {
-      const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error
-      throw new ControlCallError(
-        response.status,
-        error?.code ?? 'HTTP_ERROR',
-        error?.message ?? `${method} ${PREFIX}${path} answered ${response.status}.`,
-      )
-    }
+    if (!response.ok) throw callError(response.status, parsed, `${method} ${PREFIX}${path}`)
     return parsed as T
   }
   return {
@@ -74,6 +92,7 @@ export function createHttpInspectorClient(
     },
     reset: () => call('POST', '/reset'),
     seed: (seed) => call('POST', '/seed', { seed }),
+    shadow: () => call('GET', '/shadow'),
     snapshot: () => call('GET', '/snapshot'),
     restore: (snapshot) => call('PUT', '/snapshot', snapshot),
     subscribe: (listener) => readEvents(`${base}/events`, () => headers(false), listener),

@@ -2,6 +2,8 @@ import { batch, computed, signal } from '@preact/signals'
 import type { ClockState, InspectorClient, InspectorEvent } from '../control/inspector-client.ts'
 import type { ActiveFault, RequestLogEntry } from '../faults/types.ts'
 import type { Profile, RegistryInspection } from '../registry/index.ts'
+import { coalesced } from './coalesced.ts'
+import { createShadowStore } from './shadow-store.ts'
 
 /** As many entries as the request log keeps by default. */
 const MAX_REQUESTS = 1000
@@ -27,7 +29,7 @@ export function createInspectorStore(client: InspectorClient) {
   const profile = signal<Profile | undefined>(undefined)
   const live = signal(false)
   const error = signal<string | undefined>(undefined)
-  /** The control API answered 401: the registry has accounts and the page has no token. */
+  /** The control API answered 401 or 403205: the page has no token, or not an admin's. */
   const needsToken = signal(false)
   /** The registry clock at a moment of the page's wall clock, to tick between reads. */
   const clockBase = signal({ now: 0, at: 0 })
@@ -38,37 +40,10 @@ export function createInspectorStore(client: InspectorClient) {
   })
 
   const fail = (reason: unknown) => {
-    if ((reason as { status?: unknown }).status === 401) needsToken.value = true
+    const { status, code } = reason as { status?: unknown; code?: unknown }
+    // No token, or one of an account that may not drive the mock: ask for another.
+    if (status === 401 || code === '403205') needsToken.value = true
     error.value = reason instanceof Error ? reason.message : String(reason)
-  }
-  // One load at a time; changes meanwhile make one more. Between two loads it waits twice as
-  // long as the last one took: a registry of 10,000 instances under steady heartbeats is read
-  // every few seconds instead of all the time, which would keep the mock itself busy.
-  const coalesced = (load: () => Promise<void>) => {
-    let running = false
-    let again = false
-    return async () => {
-      if (running) {
-        again = true
-        return
-      }
-      running = true
-      try {
-        do {
-          again = false
-          const started = performance.now()
-          await load()
-          if (again) {
-            const pause = Math.min(5000, 2 * (performance.now() - started))
-            await new Promise((resolve) => setTimeout(resolve, pause))
-          }
-        } while (again)
-      } catch (reason) {
-        fail(reason)
-      } finally {
-        running = false
-      }
-    }
   }
   const loadRegistry = coalesced(async () => {
     const view = await client.registry()
@@ -76,7 +51,7 @@ export function createInspectorStore(client: InspectorClient) {
       registry.value = view
       clockBase.value = { now: view.now, at: Date.now() }
     })
-  })
+  }, fail)
   const loadControl = coalesced(async () => {
     const [nextFaults, nextClock, nextProfile, nextRequests] = await Promise.all([
       client.faults(),
@@ -91,7 +66,8 @@ export function createInspectorStore(client: InspectorClient) {
       profile.value = nextProfile
       requests.value = nextRequests.slice(-MAX_REQUESTS).reverse()
     })
-  })
+  }, fail)
+  const shadow = createShadowStore(client, fail)
   let arrived: RequestLogEntry[] = []
   let flush: ReturnType<typeof setTimeout> | undefined
   const showArrived = () => {
@@ -104,7 +80,11 @@ export function createInspectorStore(client: InspectorClient) {
   const onEvent = (event: InspectorEvent) => {
     if (event.type === 'registry') void loadRegistry()
     else if (event.type === 'control') void loadControl()
-    else if (event.type === 'connection') live.value = event.live
+    else if (event.type === 'connection') {
+      live.value = event.live
+      // Connected, or again after a drop: what the session did meanwhile is read again.
+      if (event.live) void shadow.load()
+    } else if (event.type === 'shadow' || event.type === 'shadow-session') shadow.onEvent(event)
     else if (event.type === 'request') {
       arrived.push(event.entry)
       // Entries are shown ten times a second at most: a heartbeat storm stays one redraw.
@@ -136,6 +116,8 @@ export function createInspectorStore(client: InspectorClient) {
     error,
     needsToken,
     now,
+    /** The shadow session, `{ active: false }` without one; undefined until read. */
+    shadow: shadow.view,
     act,
     start(): () => void {
       const stop = client.subscribe(onEvent)
@@ -149,6 +131,7 @@ export function createInspectorStore(client: InspectorClient) {
         clearInterval(ticker)
         if (flush !== undefined) clearTimeout(flush)
         flush = undefined
+        shadow.stop()
       }
     },
   }

@@ -156,7 +156,9 @@ export class RegistryBase {
   restore(snapshot: Snapshot): Promise<void> {
     return this.write(async () => {
       const store = await restoreSnapshot(this.core, snapshot)
-      if (this.rbac && snapshot.rbac) await this.rbac.restore(checkRbacState(snapshot.rbac))
+      if (this.rbac && snapshot.rbac) {
+        await this.rbac.restore(checkRbacState(snapshot.rbac, this.rbac.quotas))
+      }
       this.core.watchers.clear()
       Object.assign(this.core, store)
     })

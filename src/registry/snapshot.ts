@@ -1,5 +1,5 @@
 import type { components } from '../generated/schema.ts'
-import type { Role, StoredAccount } from './rbac/model.ts'
+import type { AccountLock, Role, StoredAccount } from './rbac/model.ts'
 
 type MicroService = components['schemas']['MicroService']
 type MicroServiceInstance = components['schemas']['MicroServiceInstance']
@@ -32,13 +32,19 @@ export interface Snapshot {
 }
 
 /**
- * The RBAC part of a snapshot: accounts with hashed passwords, and every role.
+ * The RBAC part of a snapshot: accounts with hashed passwords, every role, and the
+ * login-failure locks not released yet.
  * @example
- * const rbac: SnapshotRbac = { accounts: [], roles: [] }
+ * const rbac: SnapshotRbac = { accounts: [], roles: [], locks: [{ key: 'dev::10.0.0.7', status: 'banned', releaseAt: 1767226500 }] }
  */
 export interface SnapshotRbac {
   accounts: StoredAccount[]
   roles: Role[]
+  /**
+   * Locks of `GET /v4/account-locks` with their release time (Unix seconds). Optional: a
+   * snapshot without it keeps the locks the registry has.
+   */
+  locks?: Required<AccountLock>[]
 }
 
 /**

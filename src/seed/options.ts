@@ -33,7 +33,10 @@ export interface SeedOptions {
   versionsPerService?: number
   /** Instances per service version. Default `2`. */
   instancesPerVersion?: number
-  /** `environment` of every service (`''` is SC's default). Default `''`. */
+  /**
+   * `environment` of every service (`''` is SC's default). Default `''`; a mock seeding itself
+   * uses its profile's default (`development` in cse).
+   */
   environment?: (typeof ENVIRONMENTS)[number]
   /** Relative weight of each instance status; missing statuses never occur. Default mostly `UP`. */
   statuses?: Partial<Record<InstanceStatus, number>>

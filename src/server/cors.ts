@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { goOrderedHeaders } from './go-header-order.ts'
+import { goOrderedHeaders, presetHeader } from './go-header-order.ts'
 
 /**
  * Service Center's CORS settings: any origin, these methods and request headers, nothing
@@ -13,6 +13,8 @@ const ALLOWED_HEADERS = new Set([
   'X-Domain-Name',
   'X-Consumerid',
 ])
+
+const VARY: readonly string[] = ['Accept-Encoding', 'Origin']
 
 /** What Service Center's access interceptor names itself in every answer. */
 const SERVER = 'SERVICECENTER/2.2.0'
@@ -31,7 +33,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
   const method = (req.method ?? 'GET').toUpperCase()
   const origin = req.headers.origin
   const requestMethod = req.headers['access-control-request-method']
-  res.setHeader('Server', SERVER)
+  presetHeader(res, 'Server', SERVER)
   if (method === 'OPTIONS' && requestMethod) {
     res.setHeader('Vary', [
       'Accept-Encoding',
@@ -50,8 +52,8 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
       if (requested.length > 0) res.setHeader('Access-Control-Allow-Headers', requested.join(', '))
     }
   } else {
-    res.setHeader('Vary', ['Accept-Encoding', 'Origin'])
-    if (origin && methodAllowed(method)) res.setHeader('Access-Control-Allow-Origin', '*')
+    presetHeader(res, 'Vary', VARY)
+    if (origin && methodAllowed(method)) presetHeader(res, 'Access-Control-Allow-Origin', '*')
   }
   if (method !== 'OPTIONS') return false
   // Kept alive without saying so, as Go answers (see writeFetchResponse).

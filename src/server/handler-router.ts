@@ -5,7 +5,7 @@ import {
   type OperationRunner,
   operationRunnerOf,
 } from '../http/operation.ts'
-import { matchOperation, OPERATIONS } from '../http/operations.ts'
+import { findOperation, matchOperation, OPERATIONS } from '../http/operations.ts'
 import type { CseMock } from '../mock.ts'
 import { inspectorRoutes } from './inspector-route.ts'
 
@@ -62,9 +62,11 @@ export function createHandlerRouter(mock: CseMock, baseUrl: string): HandlerRout
     },
     direct(method, pathname) {
       if (runners.size === 0 || pathname.startsWith(CONTROL_PREFIX)) return undefined
-      const { operation, params } = matchOperation(method, pathname)
-      const runner = operation && runners.get(operation)
-      return runner ? { operationId: operation.operationId, runner, params } : undefined
+      const found = findOperation(method, pathname)
+      const runner = found && runners.get(found.operation)
+      return runner
+        ? { operationId: found.operation.operationId, runner, params: found.params }
+        : undefined
     },
   }
 }

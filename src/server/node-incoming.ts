@@ -33,44 +33,72 @@ export function fromNodeRequest(
   req: IncomingMessage,
   context: NodeRequestContext,
 ): IncomingRequest {
-  let headers: Record<string, string> | undefined
-  let bytes: Uint8Array<ArrayBuffer> | undefined
-  let request: Request | undefined
-  let url: URL | undefined
-  let query: URLSearchParams | undefined
-  const allHeaders = () => {
-    headers ??= joinHeaders(req.rawHeaders)
-    return headers
+  return new NodeIncomingRequest(req, context)
+}
+
+// A class, not an object literal with getters and arrow functions: a literal builds a closure
+// per member and a dictionary-mode object on every request.
+class NodeIncomingRequest implements IncomingRequest {
+  readonly method: string
+  readonly pathname: string
+  readonly search: string
+  readonly params: Record<string, string>
+  readonly remoteAddress: string | undefined
+  #req: IncomingMessage
+  #context: NodeRequestContext
+  #headers: Record<string, string> | undefined
+  #bytes: Uint8Array<ArrayBuffer> | undefined
+  #request: Request | undefined
+  #url: URL | undefined
+  #query: URLSearchParams | undefined
+
+  constructor(req: IncomingMessage, context: NodeRequestContext) {
+    this.#req = req
+    this.#context = context
+    this.method = req.method ?? 'GET'
+    this.pathname = context.pathname
+    this.search = context.search
+    this.params = context.params
+    this.remoteAddress = req.socket.remoteAddress
   }
-  const { pathname, search } = context
-  return {
-    method: req.method ?? 'GET',
-    pathname,
-    search,
-    get url() {
-      url ??= new URL(`${context.origin}${pathname}${search}`)
-      return url
-    },
-    get query() {
-      query ??= url ? url.searchParams : new URLSearchParams(search)
-      return query
-    },
-    remoteAddress: req.socket.remoteAddress,
-    params: context.params,
-    header: (name) => allHeaders()[name.toLowerCase()] ?? null,
-    headers: allHeaders,
-    async json(maxBytes = DEFAULT_MAX_BODY_BYTES) {
-      // Whoever built the Request took the body stream with it.
-      if (request) return readJsonBody(request, maxBytes)
-      if (!hasBody(req)) return undefined
-      checkDeclaredLength(req.headers['content-length'], maxBytes)
-      bytes = await readNodeLimited(req, maxBytes, bodyTooLarge(maxBytes))
-      return parseJsonBody(bytes, maxBytes)
-    },
-    request() {
-      request ??= toFetchRequest(req, context.origin, context.signal(), bytes)
-      return request
-    },
+
+  get url(): URL {
+    this.#url ??= new URL(`${this.#context.origin}${this.pathname}${this.search}`)
+    return this.#url
+  }
+
+  get query(): URLSearchParams {
+    this.#query ??= this.#url ? this.#url.searchParams : new URLSearchParams(this.search)
+    return this.#query
+  }
+
+  header(name: string): string | null {
+    return this.headers()[name.toLowerCase()] ?? null
+  }
+
+  headers(): Record<string, string> {
+    this.#headers ??= joinHeaders(this.#req.rawHeaders)
+    return this.#headers
+  }
+
+  async json(maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
+    // Whoever built the Request took the body stream with it.
+    if (this.#request) return readJsonBody(this.#request, maxBytes)
+    const req = this.#req
+    if (!hasBody(req)) return undefined
+    checkDeclaredLength(req.headers['content-length'], maxBytes)
+    this.#bytes = await readNodeLimited(req, maxBytes, bodyTooLarge(maxBytes))
+    return parseJsonBody(this.#bytes, maxBytes)
+  }
+
+  request(): Request {
+    this.#request ??= toFetchRequest(
+      this.#req,
+      this.#context.origin,
+      this.#context.signal(),
+      this.#bytes,
+    )
+    return this.#request
   }
 }
 

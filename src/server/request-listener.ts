@@ -3,6 +3,7 @@ import { getResponse, type RequestHandler } from 'msw'
 import { allowedControlMethods } from '../control/allowed-methods.ts'
 import { CONTROL_PREFIX } from '../control/handlers.ts'
 import { ControlError, controlErrorResponse } from '../control/respond.ts'
+import { isoTime } from '../faults/iso-time.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { fallbackResponse } from '../http/fallback.ts'
 import type { Answer } from '../http/operation.ts'
@@ -66,7 +67,7 @@ async function answer(
   seq: number,
 ): Promise<void> {
   const started = performance.now()
-  const time = new Date().toISOString()
+  const time = Date.now()
   // Built on first use: registry calls on the direct route never need one.
   let abort: AbortController | undefined
   const signal = () => {
@@ -202,14 +203,14 @@ function targetOf(req: IncomingMessage, origin: string): RequestTarget {
 function entryOf(
   req: IncomingMessage,
   seq: number,
-  time: string,
+  time: number,
   status: number,
   durationMs: number,
   operationId: string | undefined,
 ): RequestLogEntry {
   const method = req.method ?? 'GET'
   const url = req.url ?? '/'
-  const entry: RequestLogEntry = { seq, time, method, url, status, durationMs }
+  const entry: RequestLogEntry = { seq, time: isoTime(time), method, url, status, durationMs }
   const named =
     operationId ?? matchOperation(method, url.split('?', 1)[0] ?? url).operation?.operationId
   if (named) entry.operationId = named

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMockInspectorClient, type InspectorEvent } from '../../src/control/index.ts'
 import { createCseMock } from '../../src/mock.ts'
+import { shadowInspectorObserver } from '../../src/shadow/inspector-observer.ts'
 
 const ctx = { domain: 'default', project: 'default' }
 
@@ -23,6 +24,14 @@ describe('createMockInspectorClient', () => {
     expect(await client.profile()).toBe('servicecomb')
     await client.advance(120_000)
     expect((await client.registry()).tenants[0]?.services[0]?.instances).toEqual([])
+    expect(await client.shadow()).toEqual({ active: false })
+    const observer = shadowInspectorObserver(mock, { live: 'http://127.0.0.1:1' })
+    expect(await client.shadow()).toMatchObject({
+      active: true,
+      live: 'http://127.0.0.1:1',
+      seen: 0,
+    })
+    await observer.close?.()
   })
 
   it('tells subscribers about registry changes at once, then once more after a burst', async () => {

@@ -124,6 +124,32 @@ describe('a request log with a capacity', () => {
     expect(log.get(1)?.exchange).toBeUndefined()
   })
 
+  it('hands out each captured exchange as a copy, cut at maxBodyBytes every time', async () => {
+    const capturing = createRequestLog({ capacity: 4, capture: true, maxBodyBytes: 8 })
+    server().use(
+      ...createHttpHandlers({
+        registry: mock().registry,
+        validator: createSpecValidator(),
+        baseUrl: '*',
+        interceptors: [capturing.interceptor],
+      }),
+    )
+    await call('GET', '/version')
+    await call('GET', '/version')
+    const [first, second] = capturing.list()
+    const exchange = capturing.get(first!.seq)?.exchange
+    expect(exchange?.response.headers['content-type']).toMatch(/^application\/json/)
+    expect(exchange?.response.body).toHaveLength(8)
+    expect(exchange?.response.truncated).toBeGreaterThan(8)
+    exchange!.response.headers['content-type'] = 'changed'
+    exchange!.request.headers.changed = 'yes'
+    const again = capturing.get(first!.seq)?.exchange
+    expect(again?.response.headers['content-type']).toMatch(/^application\/json/)
+    expect(again?.request.headers.changed).toBeUndefined()
+    expect(capturing.get(second!.seq)?.exchange?.response.body).toBe(exchange?.response.body)
+    expect(capturing.get(second!.seq + 1)).toBeUndefined()
+  })
+
   it('rejects a capacity that is not a positive integer', () => {
     expect(() => createRequestLog({ capacity: 0 })).toThrow(InvalidRequestLogOptionsError)
     expect(() => createRequestLog({ capacity: 2.5 })).toThrow(/capacity is 2\.5/)

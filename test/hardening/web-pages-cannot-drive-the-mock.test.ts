@@ -116,7 +116,10 @@ describe('no web page can drive the mock', () => {
     server = await startCseMockServer({ port: 0, accounts: ACCOUNTS })
     const anonymous = await control('GET', '/snapshot')
     expect(anonymous.status).toBe(401)
-    expect(await anonymous.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } })
+    expect(await anonymous.json()).toEqual({
+      errorCode: '401204',
+      errorMessage: 'No authorization header',
+    })
     for (const [method, path] of [
       ['POST', '/reset'],
       ['POST', '/seed'],

@@ -2,7 +2,13 @@ import { generateKeyPairSync, sign } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { clientAddress } from '../../src/http/client-address.ts'
 import { createVirtualClock, type RegistryError } from '../../src/registry/index.ts'
-import { DEVELOPER_PERMS, decide, TokenSigner, toPkcs8 } from '../../src/registry/rbac/index.ts'
+import {
+  DEVELOPER_PERMS,
+  decide,
+  Rbac,
+  TokenSigner,
+  toPkcs8,
+} from '../../src/registry/rbac/index.ts'
 import { Lockout } from '../../src/registry/rbac/lockout.ts'
 import { hashPassword, isPasswordHash, samePassword } from '../../src/registry/rbac/passwords.ts'
 import { strongPassword } from '../../src/registry/rbac/validation.ts'
@@ -127,5 +133,14 @@ describe('client address', () => {
       '127.0.0.1',
     )
     expect(clientAddress(headers({}), undefined)).toBe('')
+  })
+})
+
+describe('quotas', () => {
+  it("default to Service Center's 1000 accounts and 100 roles, and refuse a limit below 1", () => {
+    const clock = createVirtualClock(0)
+    expect(new Rbac(clock).quotas).toEqual({ accounts: 1000, roles: 100 })
+    expect(new Rbac(clock, { quotas: { roles: 5 } }).quotas).toEqual({ accounts: 1000, roles: 5 })
+    expect(() => new Rbac(clock, { quotas: { accounts: 0 } })).toThrow(/quotas\.accounts is 0/)
   })
 })

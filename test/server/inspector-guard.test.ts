@@ -39,7 +39,8 @@ describe("the inspector's routes behind the control API's guard", () => {
     server = await startCseMockServer({ port: 0, accounts: ACCOUNTS })
     for (const path of ['/registry', '/events', '/requests/1']) {
       const refused = await get(path)
-      expect([path, refused.status, await codeOf(refused)]).toEqual([path, 401, 'UNAUTHORIZED'])
+      const body = (await refused.json()) as { errorCode: string }
+      expect([path, refused.status, body.errorCode]).toEqual([path, 401, '401204'])
     }
     // No token needed for the page and its files (here: one it does not have).
     const file = await get('/ui/no-such-file.js')

@@ -2,6 +2,7 @@ import { INSPECTOR_PATH } from '../../control/index.ts'
 import { type CseMock, createCseMock } from '../../mock.ts'
 import { saveSnapshotFileSync } from '../../seed/fixtures-node.ts'
 import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
+import { shadowInspectorObserver } from '../../shadow/inspector-observer.ts'
 import { type CliIo, defineCommand } from '../command.ts'
 import { createLineBuffer } from '../line-buffer.ts'
 import { formatEvent, formatRequestLine } from '../log-format.ts'
@@ -22,7 +23,13 @@ export const serveCommand = defineCommand({
   flags: SERVE_FLAGS,
   async run(argv, io) {
     const settings = await readServeSettings(argv)
-    if (settings.shadow) return runShadow(settings, settings.shadow, io)
+    if (settings.shadow) {
+      const { live } = settings.shadow
+      // The mock's inspector (served beside it, named in the ready line) shows the session.
+      return runShadow(settings, settings.shadow, io, (mock) => [
+        shadowInspectorObserver(mock, { live }),
+      ])
+    }
     const mock = await createMock(settings)
     let requests = 0
     const requestLines = createLineBuffer((text) => io.out(text))

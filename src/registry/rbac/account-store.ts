@@ -5,6 +5,7 @@ import { accountFields, publicAccount } from './accounts.ts'
 import { banKey, type Lockout } from './lockout.ts'
 import { type Account, type Caller, ROLE_ADMIN, ROOT_ACCOUNT, type StoredAccount } from './model.ts'
 import { hashPassword, samePassword } from './passwords.ts'
+import { applyQuota } from './quotas.ts'
 import type { RoleStore } from './roles.ts'
 import { checkAccountUpdate, checkNewAccount, checkPasswordChange } from './validation.ts'
 
@@ -12,7 +13,7 @@ import { checkAccountUpdate, checkNewAccount, checkPasswordChange } from './vali
  * The accounts, with Service Center's rules for creating, changing and deleting them: `root`
  * and the caller's own account cannot be changed, roles must exist, passwords are hashed.
  * @example
- * const accounts = new AccountStore(clock, roles, lockout)
+ * const accounts = new AccountStore(clock, roles, lockout, 1000)
  * await accounts.create({ name: 'dev', password: 'Dev#Pa55word', roles: ['developer'] })
  */
 export class AccountStore {
@@ -20,11 +21,14 @@ export class AccountStore {
   readonly #roles: RoleStore
   readonly #lockout: Lockout
   readonly #accounts = new Map<string, StoredAccount>()
+  /** The most accounts there may be, `root` included. */
+  readonly limit: number
 
-  constructor(clock: Clock, roles: RoleStore, lockout: Lockout) {
+  constructor(clock: Clock, roles: RoleStore, lockout: Lockout, limit: number) {
     this.#clock = clock
     this.#roles = roles
     this.#lockout = lockout
+    this.limit = limit
   }
 
   /** The stored account, or `undefined`. */
@@ -70,6 +74,8 @@ export class AccountStore {
 
   /** `POST /v4/accounts`. */
   async create(body: unknown): Promise<void> {
+    // Service Center asks for the quota before it reads the body.
+    applyQuota('account', this.limit, this.#accounts.size)
     const fields = accountFields(body)
     checkNewAccount(fields)
     const missing = fields.roles.find((role) => !this.#roles.find(role))
@@ -77,6 +83,7 @@ export class AccountStore {
     if (this.#accounts.has(fields.name)) throw new RegistryError('409200', 'account is duplicated')
     const hash = await hashPassword(fields.password)
     if (this.#accounts.has(fields.name)) throw new RegistryError('409200', 'account is duplicated')
+    applyQuota('account', this.limit, this.#accounts.size)
     this.store(fields.name, hash, [...fields.roles], fields.status || 'active')
   }
 

@@ -58,6 +58,23 @@ export class Lockout {
     return [...this.#locks.values()].map((lock) => ({ ...lock }))
   }
 
+  /**
+   * The locks a snapshot keeps: those not released yet. The attempt counters stay out, as
+   * Service Center keeps them in its process and the locks in etcd.
+   */
+  held(): Required<AccountLock>[] {
+    const now = Math.floor(this.#clock.now() / 1000)
+    return [...this.#locks.values()]
+      .filter((lock) => lock.releaseAt >= now)
+      .map((lock) => ({ ...lock }))
+  }
+
+  /** Replaces the locks with a snapshot's; attempts start afresh, as after a restart. */
+  replace(locks: readonly Required<AccountLock>[]): void {
+    this.clear()
+    for (const lock of locks) this.#locks.set(lock.key, { ...lock })
+  }
+
   /** Forgets every lock and attempt. */
   clear(): void {
     this.#buckets.clear()

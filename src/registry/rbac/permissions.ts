@@ -9,12 +9,12 @@ export const METHOD_VERBS: Readonly<Record<string, string>> = {
   DELETE: 'delete',
 }
 
-const everything = (types: string[]): Permission[] => [
+const everything = (types: readonly string[]): Permission[] => [
   { resources: types.map((type) => ({ type })), verbs: ['*'] },
 ]
 
-/** The permissions of the built-in `admin` role, in Service Center's order. */
-export const ADMIN_PERMS: Permission[] = everything([
+/** Every resource type of Service Center's permission model, in its order. */
+const RESOURCE_TYPES = [
   'account',
   'config',
   'role',
@@ -22,7 +22,10 @@ export const ADMIN_PERMS: Permission[] = everything([
   'governance',
   'ops',
   'service/schema',
-])
+] as const
+
+/** The permissions of the built-in `admin` role, in Service Center's order. */
+export const ADMIN_PERMS: Permission[] = everything(RESOURCE_TYPES)
 
 /** The permissions of the built-in `developer` role, in Service Center's order. */
 export const DEVELOPER_PERMS: Permission[] = everything([
@@ -32,6 +35,27 @@ export const DEVELOPER_PERMS: Permission[] = everything([
   'ops',
   'service/schema',
 ])
+
+/**
+ * Whether permissions grant what the built-in `admin` role grants: every verb on every
+ * resource type, without labels narrowing it.
+ * @example
+ * grantsEverything(ADMIN_PERMS) // true
+ * grantsEverything(DEVELOPER_PERMS) // false: no account or role
+ */
+export function grantsEverything(perms: readonly Permission[]): boolean {
+  return RESOURCE_TYPES.every((type) =>
+    Object.values(METHOD_VERBS).every((verb) =>
+      perms.some(
+        (perm) =>
+          (perm.verbs ?? []).some((given) => given === '*' || given === verb) &&
+          (perm.resources ?? []).some(
+            (resource) => resource.type === type && Object.keys(resource.labels ?? {}).length === 0,
+          ),
+      ),
+    ),
+  )
+}
 
 /**
  * Service Center's decision for a request by a non-admin: allowed (with the permission labels

@@ -18,7 +18,8 @@ import {
   type StoredAccount,
 } from './model.ts'
 import { hashPassword, samePassword } from './passwords.ts'
-import { ADMIN_PERMS, DEVELOPER_PERMS, decide } from './permissions.ts'
+import { ADMIN_PERMS, DEVELOPER_PERMS, decide, grantsEverything } from './permissions.ts'
+import { DEFAULT_RBAC_QUOTAS, type RbacQuotas } from './quotas.ts'
 import { RoleStore } from './roles.ts'
 import { type KeyPair, TokenSigner } from './tokens.ts'
 import { checkNewAccount } from './validation.ts'
@@ -35,16 +36,20 @@ export interface RbacOptions {
   keys?: KeyPair
   /** More `admin` accounts, name → password, taken as given (no password rule). */
   accounts?: Record<string, string>
+  /** How many accounts and roles there may be; default Service Center's 1000 and 100. */
+  quotas?: Partial<RbacQuotas>
 }
 
 /**
- * The accounts and roles of a snapshot; passwords only as hashes.
+ * The accounts, roles and login-failure locks of a snapshot; passwords only as hashes.
  * @example
- * const state: RbacState = { accounts: [], roles: [] }
+ * const state: RbacState = { accounts: [], roles: [], locks: [] }
  */
 export interface RbacState {
   accounts: StoredAccount[]
   roles: Role[]
+  /** Locks not released yet; absent in snapshots written before they were kept. */
+  locks?: Required<AccountLock>[]
 }
 
 /**
@@ -82,9 +87,18 @@ export class Rbac {
         )
       }
     }
-    this.roles = new RoleStore(clock)
+    const quotas = { ...DEFAULT_RBAC_QUOTAS, ...options.quotas }
+    for (const [name, limit] of Object.entries(quotas)) {
+      if (!Number.isSafeInteger(limit) || limit < 1) {
+        throw new RegistryUsageError(
+          'ERR_RBAC_QUOTA',
+          `Failed to enable RBAC: quotas.${name} is ${String(limit)}. Use a whole number of at least 1.`,
+        )
+      }
+    }
+    this.roles = new RoleStore(clock, quotas.roles)
     this.lockout = new Lockout(clock)
-    this.accounts = new AccountStore(clock, this.roles, this.lockout)
+    this.accounts = new AccountStore(clock, this.roles, this.lockout, quotas.accounts)
     this.signer = new TokenSigner(options.keys)
     this.#ready = this.#initialise()
   }
@@ -157,6 +171,14 @@ export class Rbac {
   /** Whether the caller's roles include `admin`, which skips every permission check. */
   isAdmin(caller: Caller): boolean {
     return caller.roles.includes(ROLE_ADMIN)
+  }
+
+  /**
+   * Whether the caller may do anything: its roles include `admin`, or grant every verb on every
+   * resource as `admin` does. The mock's own control API asks for this.
+   */
+  isAdministrator(caller: Caller): boolean {
+    return this.isAdmin(caller) || grantsEverything(this.permsOf(caller.roles))
   }
 
   /** Service Center's permission decision for a non-admin caller; 403205 when refused. */
@@ -264,15 +286,28 @@ export class Rbac {
     this.roles.delete(name, (role) => this.accounts.hasRole(role))
   }
 
-  /** Accounts and roles as JSON, passwords as hashes. */
+  /** Accounts, roles and the locks not released yet as JSON, passwords as hashes. */
   snapshot(): RbacState {
-    return { accounts: this.accounts.all(), roles: this.roles.list() }
+    return {
+      accounts: this.accounts.all(),
+      roles: this.roles.list(),
+      locks: this.lockout.held(),
+    }
   }
 
-  /** Replaces the accounts and roles with those of a snapshot. */
+  /** The most accounts and roles there may be. */
+  get quotas(): RbacQuotas {
+    return { accounts: this.accounts.limit, roles: this.roles.limit }
+  }
+
+  /**
+   * Replaces the accounts and roles with those of a snapshot, and the locks when it has them
+   * (an older snapshot without `locks` keeps the ones the registry has).
+   */
   async restore(state: RbacState): Promise<void> {
     await this.#ready
     this.accounts.replace(state.accounts)
     this.roles.replace(state.roles)
+    if (state.locks) this.lockout.replace(state.locks)
   }
 }

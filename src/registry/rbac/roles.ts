@@ -2,21 +2,25 @@ import type { Clock } from '../clock.ts'
 import { RegistryError } from '../errors.ts'
 import { newInstanceId } from '../ids.ts'
 import { type Permission, ROLE_ADMIN, ROLE_DEVELOPER, type Role } from './model.ts'
+import { applyQuota } from './quotas.ts'
 import { checkRoleName } from './validation.ts'
 
 /**
  * The roles: the built-in `admin` and `developer` (which cannot be changed or deleted) and
  * custom ones, with Service Center's checks and codes.
  * @example
- * const roles = new RoleStore(clock)
+ * const roles = new RoleStore(clock, 100)
  * roles.create({ name: 'service-reader', perms: [{ resources: [{ type: 'service' }], verbs: ['get'] }] })
  */
 export class RoleStore {
   readonly #clock: Clock
   readonly #roles = new Map<string, Role>()
+  /** The most roles there may be, the built-in ones included. */
+  readonly limit: number
 
-  constructor(clock: Clock) {
+  constructor(clock: Clock, limit: number) {
     this.#clock = clock
+    this.limit = limit
   }
 
   /** Drops every role. */
@@ -50,6 +54,8 @@ export class RoleStore {
   create(body: unknown): void {
     const role = roleBody(body)
     checkRoleName(role.name ?? '')
+    // Service Center asks for the quota after the checks of the body, before the name's.
+    applyQuota('role', this.limit, this.#roles.size)
     if (this.#roles.has(role.name ?? '')) throw new RegistryError('409201', 'role is duplicated')
     this.#put({ name: role.name ?? '', ...(role.perms ? { perms: role.perms } : {}) })
   }
