@@ -3,11 +3,10 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './chromium.ts'
+import { docShot } from './doc-shots.ts'
 import { type ExampleServer, startExampleServer } from './example-server.ts'
 
 const screenshotDir = fileURLToPath(new URL('../../.tmp/', import.meta.url))
-/** Screenshots of the last run, shown by docs/inspector.md. */
-const docShots = fileURLToPath(new URL('../../docs/inspector/', import.meta.url))
 
 let server: ExampleServer | undefined
 let browser: Browser | undefined
@@ -152,8 +151,7 @@ describe('examples/browser in Chromium', () => {
     })
     await panel.locator('[data-tab="registry"]').click()
     await panel.locator('input[aria-label="Search the registry"]').fill('')
-    mkdirSync(docShots, { recursive: true })
-    await page.screenshot({ path: `${docShots}panel.png` })
+    await page.screenshot({ path: docShot('panel.png') })
     await panel.locator('button[aria-label="Close the inspector"]').click()
     await panel.locator('.cm-toggle').waitFor()
   })

@@ -1,13 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRegistryClient } from '../../src/client.ts'
 import { type CseMockServer, startCseMockServer } from '../../src/server/index.ts'
 import { launchChromium } from './chromium.ts'
-
-/** Screenshots of the last run, shown by docs/inspector.md. */
-const shots = fileURLToPath(new URL('../../docs/inspector/', import.meta.url))
+import { docShot } from './doc-shots.ts'
 
 let server: CseMockServer
 let browser: Browser | undefined
@@ -20,7 +16,6 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1360, height: 820 } })
   page.setDefaultTimeout(10_000)
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  mkdirSync(shots, { recursive: true })
 })
 
 afterAll(async () => {
@@ -59,7 +54,7 @@ describe('the inspector page of cse-mock serve, in Chromium', () => {
     await firstService.locator('.cm-row-main').click()
     await page.waitForSelector('[data-testid="service-detail"]')
     expect(await page.textContent('[data-testid="service-detail"]')).toMatch(/Tags[\s\S]*Schemas/)
-    await page.screenshot({ path: `${shots}registry.png` })
+    await page.screenshot({ path: docShot('registry.png') })
   })
 
   it('shows a registration made from Node within a second', async () => {
@@ -83,7 +78,7 @@ describe('the inspector page of cse-mock serve, in Chromium', () => {
     const detail = page.locator('[data-testid="instance-detail"]')
     expect(await detail.textContent()).toContain('rest://10.0.0.7:8080')
     expect(await detail.textContent()).toContain('eu-west-1a')
-    await page.screenshot({ path: `${shots}instance.png` })
+    await page.screenshot({ path: docShot('instance.png') })
   })
 
   it('removes the instance from the view when the virtual clock passes its TTL', async () => {
@@ -115,7 +110,7 @@ describe('the inspector page of cse-mock serve, in Chromium', () => {
     const fault = page.locator('[data-fault-id]')
     await fault.waitFor()
     expect(await fault.locator('.cm-remaining').textContent()).toBe('1')
-    await page.screenshot({ path: `${shots}faults.png` })
+    await page.screenshot({ path: docShot('faults.png') })
 
     const client = createRegistryClient({ baseUrl: server.url })
     const query = { appId: 'shop', serviceName: 'checkout', version: 'latest' }
@@ -145,7 +140,7 @@ describe('the inspector page of cse-mock serve, in Chromium', () => {
     await detail.waitFor()
     expect(await detail.textContent()).toContain('"errorCode": "500011"')
     expect(await detail.textContent()).toMatch(/fault fault-\d+/)
-    await page.screenshot({ path: `${shots}traffic.png` })
+    await page.screenshot({ path: docShot('traffic.png') })
   })
 
   it('shows the clock, profile, reset, seed and snapshot controls', async () => {
@@ -163,7 +158,7 @@ describe('the inspector page of cse-mock serve, in Chromium', () => {
     const { readFile } = await import('node:fs/promises')
     const snapshot = JSON.parse(await readFile(file, 'utf8')) as { format: string }
     expect(snapshot.format).toBe('cse-mock/snapshot@1')
-    await page.screenshot({ path: `${shots}state.png` })
+    await page.screenshot({ path: docShot('state.png') })
     await page.click('[data-testid="profile"] button:text-is("cse")')
     expect(pageErrors).toEqual([])
   })

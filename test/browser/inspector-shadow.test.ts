@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CseMockServer, startCseMockServer } from '../../src/server/index.ts'
 import { shadowInspectorObserver } from '../../src/shadow/inspector-observer.ts'
 import type { ShadowObserver, ShadowRecord } from '../../src/shadow/shadow-record.ts'
 import { launchChromium } from './chromium.ts'
-
-/** Screenshots of the last run, shown by docs/inspector.md. */
-const shots = fileURLToPath(new URL('../../docs/inspector/', import.meta.url))
+import { docShot } from './doc-shots.ts'
 
 let server: CseMockServer
 let browser: Browser | undefined
@@ -63,7 +59,6 @@ async function total(page: Page, row: string, label = 'unlabelled'): Promise<str
 beforeAll(async () => {
   server = await startCseMockServer({ port: 0, seed: 42 })
   browser = await launchChromium()
-  mkdirSync(shots, { recursive: true })
 })
 
 afterAll(async () => {
@@ -168,7 +163,7 @@ describe('the Shadow view of the inspector, in Chromium', () => {
     expect(await unexpected.locator('[data-side="label"]').textContent()).toContain('unlabelled')
     await early.selectOption('select[aria-label="Show"]', 'all')
     await early.selectOption('select[aria-label="Shadow operation"]', '')
-    await early.screenshot({ path: `${shots}shadow.png` })
+    await early.screenshot({ path: docShot('shadow.png') })
   })
 
   it('says which requests read-only mode refused and which live gave no answer to', async () => {
