@@ -1,21 +1,23 @@
 import { type CliCommand, type CliIo, processIo } from './command.ts'
-import { compareCommand } from './commands/compare.ts'
-import { importCommand } from './commands/import.ts'
-import { initCommand } from './commands/init.ts'
-import { serveCommand } from './commands/serve.ts'
-import { verifyCommand } from './commands/verify.ts'
 import { commandHelp, rootHelp } from './help.ts'
 import { CliUsageError } from './usage-error.ts'
 import { CLI_VERSION } from './version.ts'
 
-/** Every command of the CLI; a new command is one file under `commands/` and one entry here. */
-const COMMANDS: readonly CliCommand[] = [
-  serveCommand,
-  verifyCommand,
-  compareCommand,
-  initCommand,
-  importCommand,
-]
+/**
+ * Every command of the CLI by name, in the order the help lists them; a new command is one file
+ * under `commands/` and one entry here. Each is imported only when it runs (or the root help
+ * lists them all): `serve` then starts without the modules of `compare`, `import` and `verify`.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  verify: async () => (await import('./commands/verify.ts')).verifyCommand,
+  compare: async () => (await import('./commands/compare.ts')).compareCommand,
+  init: async () => (await import('./commands/init.ts')).initCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+}
+
+const allCommands = (): Promise<CliCommand[]> =>
+  Promise.all(Object.values(COMMANDS).map((load) => load()))
 
 const HELP_FLAGS = new Set(['--help', '-h'])
 
@@ -28,11 +30,11 @@ const HELP_FLAGS = new Set(['--help', '-h'])
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [first, ...rest] = argv
   if (first === undefined) {
-    for (const line of rootHelp(COMMANDS)) io.err(line)
+    for (const line of rootHelp(await allCommands())) io.err(line)
     return 2
   }
   if (HELP_FLAGS.has(first) || (first === 'help' && rest.length === 0)) {
-    for (const line of rootHelp(COMMANDS)) io.out(line)
+    for (const line of rootHelp(await allCommands())) io.out(line)
     return 0
   }
   if (first === '--version' || first === '-v') {
@@ -40,13 +42,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 0
   }
   const name = first === 'help' ? rest[0] : first
-  const command = COMMANDS.find((candidate) => candidate.name === name)
-  if (!command) {
-    const known = COMMANDS.map((candidate) => candidate.name).join(', ')
+  const load = name === undefined || !Object.hasOwn(COMMANDS, name) ? undefined : COMMANDS[name]
+  if (!load) {
+    const known = Object.keys(COMMANDS).join(', ')
     io.err(`cse-mock: unknown command '${name}'; available commands: ${known}, help`)
     io.err("Run 'cse-mock --help' for usage.")
     return 2
   }
+  const command = await load()
   if (first === 'help' || rest.some((arg) => HELP_FLAGS.has(arg))) {
     for (const line of commandHelp(command)) io.out(line)
     return 0

@@ -1,7 +1,8 @@
 import { INSPECTOR_PATH } from '../../control/index.ts'
 import { type CseMock, createCseMock } from '../../mock.ts'
 import { saveSnapshotFileSync } from '../../seed/fixtures-node.ts'
-import { CseMockServerError, startCseMockServer } from '../../server/index.ts'
+import { CseMockServerError } from '../../server/errors.ts'
+import { startCseMockServer } from '../../server/start-server.ts'
 import { shadowInspectorObserver } from '../../shadow/inspector-observer.ts'
 import { type CliIo, defineCommand } from '../command.ts'
 import { createLineBuffer } from '../line-buffer.ts'
@@ -9,7 +10,6 @@ import { formatEvent, formatRequestLine } from '../log-format.ts'
 import { readServeSettings, SERVE_FLAGS, type ServeSettings } from '../serve-settings.ts'
 import { signalExitCode, startedByNpm, watchShutdownSignals } from '../shutdown-signals.ts'
 import { CliUsageError } from '../usage-error.ts'
-import { runShadow } from './serve-shadow.ts'
 
 /**
  * `cse-mock serve`: the registry on a real port until SIGINT or SIGTERM (or, when npm started
@@ -25,6 +25,8 @@ export const serveCommand = defineCommand({
     const settings = await readServeSettings(argv)
     if (settings.shadow) {
       const { live } = settings.shadow
+      // Imported here: a plain `serve` starts without the shadow proxy and the live import.
+      const { runShadow } = await import('./serve-shadow.ts')
       // The mock's inspector (served beside it, named in the ready line) shows the session.
       return runShadow(settings, settings.shadow, io, (mock) => [
         shadowInspectorObserver(mock, { live }),
