@@ -1,14 +1,27 @@
 import type { RegistryClientOptions } from '../contract/client/options.ts'
 import { clientFromEnv } from '../contract/targets/target-from-env.ts'
-import { type FlagSpec, integerFlag, type ParsedFlags } from './flags.ts'
+import { type FlagSpec, integerFlag, type ParsedFlags, textFlag as text } from './flags.ts'
 import { CliUsageError } from './usage-error.ts'
 
-const text = (name: string, value: string, description: string): FlagSpec => ({
-  name,
-  type: 'string',
-  value,
-  description,
-})
+/**
+ * The flags that name the tenant and how to sign in and trust a live registry: project, domain,
+ * token or user and password, CA file and `--insecure`.
+ * @example
+ * const flags = [text('endpoint', 'URL', 'The registry'), ...TENANT_FLAGS]
+ */
+export const TENANT_FLAGS: readonly FlagSpec[] = [
+  { ...text('project', 'P', 'Project path segment'), default: 'default' },
+  text('domain', 'D', 'Tenant domain, sent as X-Domain-Name'),
+  text('token', 'T', 'Bearer token for engines with security authentication'),
+  text('user', 'U', 'Account to exchange for a token at POST /v4/token (with --password)'),
+  text('password', 'P', 'Password of --user'),
+  text('ca-file', 'F', 'PEM file of a private certificate authority'),
+  {
+    name: 'insecure',
+    type: 'boolean',
+    description: 'Accept any TLS certificate (test registries only)',
+  },
+]
 
 /**
  * The flags that say how to reach a live registry, as `cse-mock verify` takes them: endpoint,
@@ -21,17 +34,7 @@ export const LIVE_CLIENT_FLAGS: readonly FlagSpec[] = [
     ...text('endpoint', 'URL', 'The live registry, e.g. https://cse.example.com:30100'),
     default: 'CSE_ENDPOINT',
   },
-  { ...text('project', 'P', 'Project path segment'), default: 'default' },
-  text('domain', 'D', 'Tenant domain, sent as X-Domain-Name'),
-  text('token', 'T', 'Bearer token for engines with security authentication'),
-  text('user', 'U', 'Account to exchange for a token at POST /v4/token (with --password)'),
-  text('password', 'P', 'Password of --user'),
-  text('ca-file', 'F', 'PEM file of a private certificate authority'),
-  {
-    name: 'insecure',
-    type: 'boolean',
-    description: 'Accept any TLS certificate (test registries only)',
-  },
+  ...TENANT_FLAGS,
   { ...text('rate', 'N', 'Requests per second, 0 for no bound'), default: '20' },
   { ...text('timeout', 'MS', 'Abort a request after this many milliseconds'), default: '30000' },
 ]

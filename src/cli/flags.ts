@@ -16,6 +16,15 @@ export interface FlagSpec {
 }
 
 /** Parsed flags by name: strings for valued flags, `true` for switches, absent when not given. */
+/**
+ * A flag that takes a value, shown in `--help` as `--name VALUE  description`.
+ * @example
+ * textFlag('project', 'P', 'Project path segment')
+ */
+export function textFlag(name: string, value: string, description: string): FlagSpec {
+  return { name, type: 'string', value, description }
+}
+
 export type ParsedFlags = Record<string, string | boolean | undefined>
 
 /**

@@ -1,11 +1,5 @@
-import type { FlagSpec } from '../flags.ts'
-
-const text = (name: string, value: string, description: string): FlagSpec => ({
-  name,
-  type: 'string',
-  value,
-  description,
-})
+import { TENANT_FLAGS } from '../client-flags.ts'
+import { type FlagSpec, textFlag as text } from '../flags.ts'
 
 /** The flags of `cse-mock verify`, in the order `--help` lists them. */
 export const VERIFY_FLAGS: readonly FlagSpec[] = [
@@ -14,17 +8,7 @@ export const VERIFY_FLAGS: readonly FlagSpec[] = [
     ...text('target', 'mock|server', 'Verify the in-process mock or a spawned server instead'),
     default: 'CSE_ENDPOINT, CSE_TARGET or mock',
   },
-  { ...text('project', 'P', 'Project path segment'), default: 'default' },
-  text('domain', 'D', 'Tenant domain, sent as X-Domain-Name'),
-  text('token', 'T', 'Bearer token for engines with security authentication'),
-  text('user', 'U', 'Account to exchange for a token at POST /v4/token (with --password)'),
-  text('password', 'P', 'Password of --user'),
-  text('ca-file', 'F', 'PEM file of a private certificate authority'),
-  {
-    name: 'insecure',
-    type: 'boolean',
-    description: 'Accept any TLS certificate (test registries only)',
-  },
+  ...TENANT_FLAGS,
   text('profile', 'cse|servicecomb', 'Profile of the mock or server target (default: cse)'),
   { ...text('rate', 'N', 'Requests per second, 0 for no bound'), default: '20 live, 0 otherwise' },
   text('timeout', 'MS', 'Abort a request after this many milliseconds'),
