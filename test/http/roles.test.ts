@@ -8,6 +8,8 @@ import {
   get,
   itExercises,
   post,
+  put,
+  registerInstance,
   useCseMock,
 } from './helpers.ts'
 import { account, call, login, ROOT_PASSWORD, role } from './rbac-helpers.ts'
@@ -146,6 +148,39 @@ describe('permissions', () => {
       await get<{ services?: unknown[] }>('/microservices', { headers: root }),
     )
     expect(all.services).toHaveLength(3)
+  })
+
+  it('scopes batch find and batch heartbeat by the services their entries name', async () => {
+    await role(
+      'shop-client',
+      [{ resources: [{ type: 'service', labels: { appId: 'shop' } }], verbs: ['get', 'update'] }],
+      root,
+    )
+    const client = await account('client-a', ['shop-client'], root)
+    const shop = await createService({ appId: 'shop', serviceName: 'cart' }, { headers: root })
+    const bank = await createService({ appId: 'bank', serviceName: 'ledger' }, { headers: root })
+    const shopInstance = await registerInstance(shop, {}, { headers: root })
+    const bankInstance = await registerInstance(bank, {}, { headers: root })
+    const find = (serviceId: string, instanceId: string) =>
+      post(
+        '/instances/action?type=query',
+        { instances: [{ instance: { serviceId, instanceId } }] },
+        { headers: client },
+      )
+    const beat = (serviceId: string, instanceId: string) =>
+      put('/heartbeats', { instances: [{ serviceId, instanceId }] }, { headers: client })
+    expectJsonOk(await find(shop, shopInstance))
+    expectError(
+      await find(bank, bankInstance),
+      '403205',
+      'role has no permissions[service:get] for labels [map[appId:bank environment:development serviceName:ledger]]',
+    )
+    expect((await beat(shop, shopInstance)).status).toBe(200)
+    expectError(
+      await beat(bank, bankInstance),
+      '403205',
+      'role has no permissions[service:update] for labels [map[appId:bank environment:development serviceName:ledger]]',
+    )
   })
 
   it('answers 401201 to a non-admin naming a service that does not exist, as Service Center does', async () => {
