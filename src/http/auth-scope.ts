@@ -44,8 +44,14 @@ const PARSERS: readonly (readonly [string, Parse])[] = [
   ['/v4/:project/registry/existence', byServiceKey],
   ['/v4/:project/govern/microservices', applyAll],
   [SERVICES, byRequestBody],
-  [`${INSTANCES}/action`, byDiscoveryBody],
-  ['/v4/:project/registry/heartbeats', byHeartbeatBody],
+  [
+    `${INSTANCES}/action`,
+    byBodyInstances('get', (item) => field(field(item, 'instance'), 'serviceId')),
+  ],
+  [
+    '/v4/:project/registry/heartbeats',
+    byBodyInstances('update', (item) => field(item, 'serviceId')),
+  ],
 ]
 
 /**
@@ -155,30 +161,19 @@ async function byRequestBody(
   }
 }
 
-async function byDiscoveryBody(
-  request: ScopeRequest,
-  registry: Registry,
-  type: string,
-): Promise<ResourceScope> {
-  const items = field(await request.body(), 'instances')
-  const list = Array.isArray(items) ? items : []
-  const labels = list.map((item) =>
-    labelsOf(registry, request.ctx, String(field(field(item, 'instance'), 'serviceId') ?? '')),
-  )
-  return { type, verb: 'get', labels }
-}
-
-async function byHeartbeatBody(
-  request: ScopeRequest,
-  registry: Registry,
-  type: string,
-): Promise<ResourceScope> {
-  const items = field(await request.body(), 'instances')
-  const list = Array.isArray(items) ? items : []
-  const labels = list.map((item) =>
-    labelsOf(registry, request.ctx, String(field(item, 'serviceId') ?? '')),
-  )
-  return { type, verb: 'update', labels }
+/**
+ * The scope of a call whose body lists instances (batch find, batch heartbeat): one label set
+ * per entry, by the serviceId `serviceIdOf` reads from it.
+ */
+function byBodyInstances(verb: string, serviceIdOf: (item: unknown) => unknown): Parse {
+  return async (request, registry, type) => {
+    const items = field(await request.body(), 'instances')
+    const list = Array.isArray(items) ? items : []
+    const labels = list.map((item) =>
+      labelsOf(registry, request.ctx, String(serviceIdOf(item) ?? '')),
+    )
+    return { type, verb, labels }
+  }
 }
 
 /** A JSON field by name, matched case-insensitively as Go's decoder does. */
