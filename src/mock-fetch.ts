@@ -7,7 +7,7 @@ import {
   operationOf,
   operationRunnerOf,
 } from './http/operation.ts'
-import { matchOperation } from './http/operations.ts'
+import { findOperation } from './http/operations.ts'
 import { textResponse, toFetchResponse } from './http/respond.ts'
 import type { CseMock } from './mock.ts'
 
@@ -38,9 +38,9 @@ export function createMockFetch(mock: () => CseMock, baseUrl = '*'): typeof fetc
     const request = new Request(input, init)
     const url = new URL(request.url)
     if (baseUrl === '*' || url.origin === new URL(baseUrl).origin) {
-      const { operation, params } = matchOperation(request.method, url.pathname)
-      const runner = operation && runnerFor(operation)
-      if (runner) return toFetchResponse(await runner(fromFetchRequest(request, params, url)))
+      const found = findOperation(request.method, url.pathname)
+      const runner = found && runnerFor(found.operation)
+      if (runner) return toFetchResponse(await runner(fromFetchRequest(request, found.params, url)))
     }
     handlers ??= withControlHandlers(mock(), baseUrl)
     const response = await getResponse(handlers, request)

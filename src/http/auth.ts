@@ -4,7 +4,7 @@ import { accessOf, type Caller } from '../registry/rbac/index.ts'
 import { type ScopeRequest, scopeOf } from './auth-scope.ts'
 import { filterServices } from './label-filter.ts'
 import type { Interceptor, OperationCall } from './operation.ts'
-import { matchOperation, OPERATIONS } from './operations.ts'
+import { findOperation, OPERATIONS } from './operations.ts'
 import { errorResponse } from './respond.ts'
 
 /**
@@ -99,7 +99,7 @@ export async function checkAuthorization(
   if (!registry.requiresAuth || OPEN_OPERATIONS.has(access.operationId)) return undefined
   const pattern = PATTERNS.get(access.operationId)
   const url = new URL(access.path, 'http://registry')
-  const route = pattern === undefined ? undefined : matchOperation(access.method, url.pathname)
+  const route = pattern === undefined ? undefined : findOperation(access.method, url.pathname)
   const header = (name: string) =>
     name.toLowerCase() === 'authorization'
       ? (authorization ?? null)

@@ -6,7 +6,7 @@ import {
   operationOf,
   operationRunnerOf,
 } from './operation.ts'
-import { matchOperation } from './operations.ts'
+import { findOperation } from './operations.ts'
 import { toFetchResponse } from './respond.ts'
 
 /**
@@ -32,8 +32,10 @@ export function createDispatchHandler(
   const pattern = baseUrl === '*' ? '*/v4/*' : `${baseUrl}/v4/*`
   return http.all(pattern, ({ request }) => {
     const url = new URL(request.url)
-    const { operation, params } = matchOperation(request.method, url.pathname)
-    const runner = operation && runners.get(operation)
-    return runner ? runner(fromFetchRequest(request, params, url)).then(toFetchResponse) : undefined
+    const found = findOperation(request.method, url.pathname)
+    const runner = found && runners.get(found.operation)
+    return runner
+      ? runner(fromFetchRequest(request, found.params, url)).then(toFetchResponse)
+      : undefined
   })
 }

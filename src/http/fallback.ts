@@ -1,7 +1,7 @@
 import { type HttpHandler, http } from 'msw'
 import type { Registry } from '../registry/index.ts'
 import type { OperationDefinition } from './operation.ts'
-import { matchOperation } from './operations.ts'
+import { allowedMethods } from './operations.ts'
 import { GO_ERROR_HEADERS, textResponse } from './respond.ts'
 
 /**
@@ -9,14 +9,13 @@ import { GO_ERROR_HEADERS, textResponse } from './respond.ts'
  * another method, else Go's plain-text 404 (reference §1.5). The bodies end in a newline, as
  * Go's `http.Error` writes them.
  * @example
- * fallbackResponse('PATCH', '/v4/default/registry/version') // 405, Allow: GET
+ * fallbackResponse('/v4/default/registry/version') // 405, Allow: GET (asked with a method it lacks)
  */
 export function fallbackResponse(
-  method: string,
   pathname: string,
   present?: (operation: OperationDefinition) => boolean,
 ): Response {
-  const { allowed } = matchOperation(method, pathname, present)
+  const allowed = allowedMethods(pathname, present)
   if (allowed.length > 0) {
     return textResponse(405, 'Method Not Allowed\n', {
       ...GO_ERROR_HEADERS,
@@ -44,6 +43,6 @@ export function createFallbackHandler(baseUrl: string, registry?: Registry): Htt
   // A route the registry does not have (`/v4/token` without RBAC) is a 404 for every method.
   const present = registry && ((operation: OperationDefinition) => !operation.absent?.(registry))
   return http.all(pattern, ({ request }) =>
-    fallbackResponse(request.method, new URL(request.url).pathname, present),
+    fallbackResponse(new URL(request.url).pathname, present),
   )
 }

@@ -113,39 +113,30 @@ function candidatesOf(pathname: string): CompiledRoute[] {
 }
 
 /**
- * Finds the operation for a method and URL path with its path parameters (percent-decoded, as
- * MSW decodes them), or the methods the path allows when only the method is wrong. Used where
- * MSW's own matching is not available (fallback, server, faults). `present` leaves out routes
- * the registry as configured does not have.
+ * The methods a URL path allows, for the 405 answer when only the method is wrong (empty when
+ * no route matches the path). `present` leaves out routes the registry as configured does not
+ * have.
  * @example
- * matchOperation('GET', '/v4/default/registry/version') // { operation, allowed: ['GET'], params: { project: 'default' } }
+ * allowedMethods('/v4/default/registry/version') // ['GET']
  */
-export function matchOperation(
-  method: string,
+export function allowedMethods(
   pathname: string,
   present?: (operation: OperationDefinition) => boolean,
-) {
+): string[] {
   const allowed: string[] = []
-  const wanted = method.toUpperCase()
-  let operation: OperationDefinition | undefined
-  let params: Record<string, string> = {}
   for (const route of candidatesOf(pathname)) {
-    const match = route.regexp.exec(pathname)
-    if (!match || (present && !present(route.operation))) continue
-    const routeMethod = route.method
-    if (!allowed.includes(routeMethod)) allowed.push(routeMethod)
-    if (routeMethod === wanted && !operation) {
-      operation = route.operation
-      params = decodeParams(route, match)
-    }
+    if (allowed.includes(route.method)) continue
+    if (present && !present(route.operation)) continue
+    if (route.regexp.test(pathname)) allowed.push(route.method)
   }
-  return { operation, allowed, params }
+  return allowed
 }
 
 /**
- * The operation for a method and URL path, with its path parameters, as `matchOperation`
- * finds it, or `undefined`; without the list of allowed methods, so a request path tries only
- * the routes of its method and stops at the first that matches.
+ * The operation for a method and URL path, with its path parameters (percent-decoded, as MSW
+ * decodes them), or `undefined`. Used where MSW's own matching is not available (fallback,
+ * server, faults, shadow mode); a request path tries only the routes of its method and stops at
+ * the first that matches.
  * @example
  * findOperation('GET', '/v4/default/registry/version')?.operation.operationId // 'getVersion'
  */

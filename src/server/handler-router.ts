@@ -5,7 +5,7 @@ import {
   type OperationRunner,
   operationRunnerOf,
 } from '../http/operation.ts'
-import { findOperation, matchOperation, OPERATIONS } from '../http/operations.ts'
+import { findOperation, OPERATIONS } from '../http/operations.ts'
 import type { CseMock } from '../mock.ts'
 import { inspectorRoutes } from './inspector-route.ts'
 
@@ -57,7 +57,7 @@ export function createHandlerRouter(mock: CseMock, baseUrl: string): HandlerRout
     all,
     route(method, pathname) {
       if (pathname.startsWith(CONTROL_PREFIX)) return control
-      const { operation } = matchOperation(method, pathname)
+      const operation = findOperation(method, pathname)?.operation
       return (operation && byOperation.get(operation)) ?? registry
     },
     direct(method, pathname) {

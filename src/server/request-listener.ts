@@ -7,7 +7,7 @@ import { isoTime } from '../faults/iso-time.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { fallbackResponse } from '../http/fallback.ts'
 import type { Answer } from '../http/operation.ts'
-import { matchOperation } from '../http/operations.ts'
+import { findOperation } from '../http/operations.ts'
 import { renderError } from '../http/respond.ts'
 import { applyCors } from './cors.ts'
 import type { DirectRoute } from './handler-router.ts'
@@ -151,14 +151,14 @@ async function respond(
     const response =
       (await getResponse(routed, request)) ??
       (routed === all ? undefined : await getResponse(all, request))
-    return response ?? fallbackResponse(method, pathname)
+    return response ?? fallbackResponse(pathname)
   } catch (error) {
     return renderError(error)
   }
 }
 
 function uncarried(method: string, pathname: string): Response {
-  if (!pathname.startsWith(CONTROL_PREFIX)) return fallbackResponse(method, pathname)
+  if (!pathname.startsWith(CONTROL_PREFIX)) return fallbackResponse(pathname)
   const allowed = allowedControlMethods(pathname)
   if (allowed.length === 0) {
     return controlErrorResponse(
@@ -212,7 +212,7 @@ function entryOf(
   const url = req.url ?? '/'
   const entry: RequestLogEntry = { seq, time: isoTime(time), method, url, status, durationMs }
   const named =
-    operationId ?? matchOperation(method, url.split('?', 1)[0] ?? url).operation?.operationId
+    operationId ?? findOperation(method, url.split('?', 1)[0] ?? url)?.operation.operationId
   if (named) entry.operationId = named
   return entry
 }

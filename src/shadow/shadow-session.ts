@@ -1,7 +1,7 @@
 import { Agent, type IncomingMessage, type ServerResponse } from 'node:http'
 import { compareExchanges } from '../compare/compare-exchanges.ts'
 import type { Exchange } from '../compare/types.ts'
-import { matchOperation } from '../http/operations.ts'
+import { findOperation } from '../http/operations.ts'
 import type { Profile } from '../registry/index.ts'
 import { AUTH_HEADERS, issuedToken, scrubRecord, secretsOf } from './auth-headers.ts'
 import { readBody, writeAnswer, writeRefusal } from './client-io.ts'
@@ -109,7 +109,7 @@ export function createShadowSession(options: ShadowSessionOptions): ShadowSessio
       }
       const url = new URL(forward.path, 'http://shadow')
       const operation =
-        matchOperation(forward.method, url.pathname).operation?.operationId ?? 'unknown'
+        findOperation(forward.method, url.pathname)?.operation.operationId ?? 'unknown'
       const secrets = secretsOf(forward.headers)
       const base = { seq: number, at, operation, method: forward.method, path: forward.path }
       if (readOnly && refusesWrite(forward.method, url.pathname, url.search)) {

@@ -1,6 +1,6 @@
 import { type ClientRequest, type IncomingMessage, request } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { matchOperation } from '../http/operations.ts'
+import { findOperation } from '../http/operations.ts'
 import { AUTH_HEADERS, secretsOf } from './auth-headers.ts'
 import { compareFirstEvents } from './compare-events.ts'
 import { type FirstFrame, firstFrame } from './first-frame.ts'
@@ -71,7 +71,7 @@ export function createUpgradeShadow(options: {
     const path = req.url ?? '/'
     const headers = pairs(req.rawHeaders)
     const pathname = path.split('?', 1)[0] ?? '/'
-    const operation = matchOperation('GET', pathname).operation?.operationId ?? 'unknown'
+    const operation = findOperation('GET', pathname)?.operation.operationId ?? 'unknown'
     const seq = session.next()
     const secrets = secretsOf(headers)
     const started = performance.now()

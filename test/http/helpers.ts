@@ -1,7 +1,7 @@
 /** Shared plumbing of the wire tests: one mock per file, `fetch` calls checked against the spec. */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import type { components } from '../../src/generated/schema.ts'
-import { matchOperation } from '../../src/http/operations.ts'
+import { findOperation } from '../../src/http/operations.ts'
 import { type NodeCseMock, type SetupCseMockOptions, setupCseMock } from '../../src/node.ts'
 import { ERROR_MESSAGES, type ErrorCode } from '../../src/registry/index.ts'
 import { createSpecValidator } from '../../src/spec/validators.ts'
@@ -68,7 +68,7 @@ export async function send<T = unknown>(
   const body = contentType?.startsWith('application/json') ? JSON.parse(text) : text
   const reply: Reply<T> = { status: response.status, headers: response.headers, body, text }
   checkWire(`${method} ${path}`, reply, contentType)
-  const { operation } = matchOperation(method, new URL(url).pathname)
+  const operation = findOperation(method, new URL(url).pathname)?.operation
   if (operation) {
     const issues = validator.response(operation.operationId, {
       status: reply.status,
