@@ -9,6 +9,17 @@ export const AUTH_HEADERS: ReadonlySet<string> = new Set([
 ])
 
 /**
+ * Header names whose values are credentials in either direction: the request's (above) and
+ * those an answer issues them in. A difference in one of them is shown without its values.
+ */
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
+  ...AUTH_HEADERS,
+  'set-cookie',
+  'x-subject-token',
+  'x-security-token',
+])
+
+/**
  * The credential values a request carries (whole header values, and the token after a
  * scheme word), so a record can be cleaned of them wherever they were echoed.
  * @example

@@ -1,3 +1,4 @@
+import { CREDENTIAL_HEADERS } from './auth-headers.ts'
 import type { ShadowDifference, ShadowRecord } from './shadow-record.ts'
 import type {
   ActiveShadowView,
@@ -20,16 +21,6 @@ const MAX_KEPT_CHARS = 4_000_000
 /** Rows of totals (and operations) kept apart; more places are counted under `*`. */
 const MAX_ROWS = 1000
 const OTHER = '*'
-/** Response headers whose values are credentials: a difference in them shows no value. */
-const SECRET_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-auth-token',
-  'x-subject-token',
-  'x-security-token',
-])
 
 /**
  * The running state of one shadow session as the inspector shows it: a ring of the latest
@@ -196,7 +187,7 @@ function cleaned(record: ShadowRecord): ShadowRecord {
 function cleanedDifference(difference: ShadowDifference): ShadowDifference {
   const secret =
     (difference.kind === 'header' || difference.kind === 'header-value') &&
-    SECRET_HEADERS.has(difference.where.toLowerCase())
+    CREDENTIAL_HEADERS.has(difference.where.toLowerCase())
   const value = (text: string) => (secret && text !== 'absent' ? 'hidden' : cut(text))
   const out: ShadowDifference = {
     kind: difference.kind,
