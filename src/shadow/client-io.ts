@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { bodyTooLarge } from '../http/body.ts'
+import { readNodeLimited } from '../http/read-limited.ts'
+import { RegistryError } from '../registry/errors.ts'
 import type { RawAnswer } from './raw-exchange.ts'
 import type { ShadowRefusal } from './shadow-errors.ts'
 
@@ -30,25 +33,22 @@ export function writeRefusal(res: ServerResponse, refusal: ShadowRefusal): void 
   res.end(text)
 }
 
-/** Service Center reads at most a few MiB of a body; more is not held for a replay. */
+/** The most of a body the proxy holds for forwarding and replay; Service Center reads 2 MiB. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024
 
 /**
- * Reads a client's whole request body (up to 16 MiB kept).
+ * Reads a client's whole request body: the body, or a refusal to answer with when it is over
+ * 16 MiB, or `undefined` when the client went away before the body ended. Neither of the last
+ * two may be forwarded: the live registry would get a request the client did not send.
  * @example
  * const body = await readBody(req)
  */
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', () => resolve(Buffer.concat(chunks)))
-    // A client that goes away mid-body still gets its (cut-off) request forwarded, never a hang.
-    req.on('close', () => resolve(Buffer.concat(chunks)))
-  })
+export async function readBody(req: IncomingMessage): Promise<Buffer | ShadowRefusal | undefined> {
+  try {
+    const bytes = await readNodeLimited(req, MAX_BODY_BYTES, bodyTooLarge(MAX_BODY_BYTES))
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  } catch (error) {
+    if (!(error instanceof RegistryError)) return undefined
+    return { status: error.status, body: { ...error.toErrorBody(), detail: error.detail } }
+  }
 }

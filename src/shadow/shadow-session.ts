@@ -101,6 +101,11 @@ export function createShadowSession(options: ShadowSessionOptions): ShadowSessio
       const at = new Date().toISOString()
       const number = ++seq
       const body = await readBody(req)
+      if (body === undefined) return
+      if (!Buffer.isBuffer(body)) {
+        writeRefusal(res, body)
+        return
+      }
       const forward: RawForward = {
         method: req.method ?? 'GET',
         path: req.url ?? '/',

@@ -137,6 +137,27 @@ describe('--shadow-read-only', () => {
   })
 })
 
+describe('request bodies the proxy cannot hold', () => {
+  it('refuses a body over 16 MiB with 400001 and forwards nothing, not even a cut-off copy', async () => {
+    live = await startCseMockServer({ port: 0, profile: 'servicecomb' })
+    recorder = await startRecordingServer(live.url)
+    shadow = await startTestShadow(recorder.url)
+    const before = recorder.received.length
+    const answer = await fetch(`${shadow.proxy.url}/v4/default/registry/microservices`, {
+      method: 'POST',
+      body: `{"service":{"description":"${'x'.repeat(17 * 1024 * 1024)}"}}`,
+    })
+    expect(answer.status).toBe(400)
+    expect(await answer.json()).toEqual({
+      errorCode: '400001',
+      errorMessage: 'Invalid parameter(s)',
+      detail: 'http: request body too large',
+    })
+    expect(recorder.received.length).toBe(before)
+    expect((await fetch(`${shadow.proxy.url}/v4/default/registry/microservices`)).status).toBe(200)
+  })
+})
+
 describe('a live registry that does not answer', () => {
   it('answers 500011 when nothing listens, and keeps serving', async () => {
     const port = await closedPort()
