@@ -1,10 +1,11 @@
 import type { components } from '../generated/schema.ts'
+import { markCheckedInstance } from '../registry/checked-input.ts'
 import { withoutEmptyFields } from './defaulted-fields.ts'
 import { REGISTER_INSTANCE_REQUEST } from './go-service-rules.ts'
 import { checkGoStruct } from './go-struct.ts'
 import { checkGoField } from './go-validation.ts'
 import { propertiesOf } from './microservices.ts'
-import { defineOperation, type OperationInput } from './operation.ts'
+import { bodyPassedSpec, defineOperation, type OperationInput } from './operation.ts'
 import { listParam } from './query.ts'
 import { PlainTextAnswer } from './respond.ts'
 import { fromRevisioned, revOf } from './revisioned.ts'
@@ -35,8 +36,11 @@ export const registerInstance = defineOperation({
         : body
     checkGoStruct(REGISTER_INSTANCE_REQUEST, placed)
   },
-  handle: async ({ registry, ctx, params, body }) => {
+  handle: async (input) => {
+    const { registry, ctx, params, body } = input
     const { instance } = body as { instance: MicroServiceInstance }
+    // The registry builds the stored record from this very object: one schema check, not two.
+    if (bodyPassedSpec(input)) markCheckedInstance(instance)
     return { body: await registry.registerInstance(ctx, params.serviceId!, instance) }
   },
 })

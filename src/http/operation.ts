@@ -1,7 +1,7 @@
 import { type HttpHandler, http, type RequestHandler } from 'msw'
 import { RegistryError } from '../registry/errors.ts'
 import type { Registry, RequestContext } from '../registry/index.ts'
-import type { SpecValidator, ValidationIssue } from '../spec/validators.ts'
+import { isSpecValidator, type SpecValidator, type ValidationIssue } from '../spec/validators.ts'
 import { BodySyntaxError } from './body.ts'
 import { fromFetchRequest, type IncomingRequest } from './incoming.ts'
 import { normalizeKeys } from './normalize-keys.ts'
@@ -203,6 +203,8 @@ export function createOperationRunner(
   env: HttpEnvironment,
 ): OperationRunner {
   const { operationId } = definition
+  // Only the spec's own validator vouches for a body; a validator of the caller's does not.
+  const specValidator = isSpecValidator(env.validator)
   const run = async (call: OperationCall, incoming: IncomingRequest): Promise<Answer> => {
     try {
       if (definition.absent?.(env.registry)) throw new RouteAbsentError()
@@ -233,7 +235,14 @@ export function createOperationRunner(
       }
       if (first) throw new RegistryError('400001', describeIssue(first))
       const result = await definition.handle(
-        new HandleInput(incoming, call, body, env.registry, deferred),
+        new HandleInput(
+          incoming,
+          call,
+          body,
+          env.registry,
+          deferred,
+          specValidator && issues.length === 0,
+        ),
       )
       return renderResult(result)
     } catch (error) {
@@ -300,6 +309,17 @@ class RunnerCall implements OperationCall {
   }
 }
 
+/**
+ * Whether the body `handle` received passed the spec's own validator without an issue, in the
+ * runner that called it: false for an input built anywhere else (`handle` is reachable from the
+ * exported `OPERATIONS`), so only the runner's own check can stand in for the registry's.
+ * @example
+ * if (bodyPassedSpec(input)) markCheckedInstance(instance)
+ */
+export function bodyPassedSpec(input: OperationInput): boolean {
+  return HandleInput.bodyPassedSpec(input)
+}
+
 /** What an operation's `handle` receives (see `OperationInput`). */
 class HandleInput implements OperationInput {
   readonly params: Record<string, string>
@@ -309,6 +329,11 @@ class HandleInput implements OperationInput {
   readonly deferred: ValidationIssue[]
   readonly remoteAddress: string | undefined
   #incoming: IncomingRequest
+  #bodyPassedSpec: boolean
+
+  static bodyPassedSpec(input: OperationInput): boolean {
+    return #bodyPassedSpec in input && input.#bodyPassedSpec
+  }
 
   constructor(
     incoming: IncomingRequest,
@@ -316,6 +341,7 @@ class HandleInput implements OperationInput {
     body: unknown,
     registry: Registry,
     deferred: ValidationIssue[],
+    bodyPassedSpec: boolean,
   ) {
     this.params = call.params
     this.body = body
@@ -324,6 +350,7 @@ class HandleInput implements OperationInput {
     this.deferred = deferred
     this.remoteAddress = call.remoteAddress
     this.#incoming = incoming
+    this.#bodyPassedSpec = bodyPassedSpec
   }
 
   get request(): Request {

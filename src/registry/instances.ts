@@ -1,3 +1,4 @@
+import { takeCheckedInstance } from './checked-input.ts'
 import { nowSeconds, type RegistryCore, type RequestContext, requireService } from './core.ts'
 import { findSameEndpoints, indexEndpoints, unindexEndpoints } from './endpoint-index.ts'
 import { RegistryError } from './errors.ts'
@@ -23,6 +24,8 @@ export async function registerInstance(
 ): Promise<{ instanceId: string }> {
   if (!input || typeof input !== 'object')
     throw new RegistryError('400001', 'Request body is empty')
+  // Taken before anything can go wrong, so a refused registration leaves no mark behind.
+  const checked = takeCheckedInstance(input)
   const next = buildInstance(core, input)
   const entry = requireService(core, ctx, serviceId, "Invalid 'serviceID' in request body.")
   next.serviceId = serviceId
@@ -36,7 +39,7 @@ export async function registerInstance(
       if (core.rules.reRegisterLiveInstance === 'renew') {
         core.leases.renew(live.lease, now)
       } else {
-        await overwriteInstance(core, entry, live, next)
+        await overwriteInstance(core, entry, live, next, checked)
       }
       return { instanceId: input.instanceId }
     }
@@ -63,7 +66,7 @@ export async function registerInstance(
     modTimestamp: stamp,
   })
   // `omitEmpty` made a deep copy: the record shares nothing with the caller's body.
-  await checkRecord(core.schemas.instance, record)
+  if (!checked) await checkRecord(core.schemas.instance, record)
   addInstanceSlot(core, entry, record, now)
   notifyWatchers(core.watchers, entry, 'CREATE', record)
   return { instanceId: record.instanceId! }
@@ -134,6 +137,7 @@ async function overwriteInstance(
   entry: ServiceEntry,
   slot: InstanceSlot,
   next: MicroServiceInstance,
+  checked: boolean,
 ): Promise<void> {
   const record = omitEmpty<MicroServiceInstance>({
     instanceId: slot.record.instanceId!,
@@ -142,7 +146,7 @@ async function overwriteInstance(
     modTimestamp: nowSeconds(core),
   })
   // Checked before it replaces the old record: a rejected overwrite leaves the instance as it was.
-  await checkRecord(core.schemas.instance, record)
+  if (!checked) await checkRecord(core.schemas.instance, record)
   if (slot.removed) throw new RegistryError('400017', 'Instance does not exist.')
   const previous = slot.record
   core.parts.share(record)

@@ -52,6 +52,16 @@ export function createSpecValidator(): SpecValidator {
   return { request: validateRequest, response: validateResponse, schema: validateComponent }
 }
 
+/**
+ * Whether `validator` is one `createSpecValidator` made, i.e. checks requests against the spec
+ * itself (a caller of the handlers may bring a validator of its own).
+ * @example
+ * isSpecValidator(createSpecValidator()) // true
+ */
+export function isSpecValidator(validator: SpecValidator): boolean {
+  return validator.request === validateRequest
+}
+
 /** What validating one operation's requests checks, worked out once per operation. */
 interface RequestPlan {
   parameters: {
