@@ -1,3 +1,4 @@
+import { jsonSourceOf } from '../http/body.ts'
 import type { OperationCall } from '../http/operation.ts'
 import type { RenderedAnswer } from '../http/respond.ts'
 import type { CapturedExchange, CapturedMessage } from './types.ts'
@@ -16,6 +17,12 @@ export const DEFAULT_CAPTURE_BYTES = 16 * 1024
 export interface PendingExchange {
   readonly requestHeaders: Readonly<Record<string, string>>
   readonly request: Omit<CapturedMessage, 'headers'>
+  /**
+   * The JSON text of a request body not printed yet: pretty-printing it on every call cost more
+   * than the rest of the capture, and most exchanges are never looked at.
+   */
+  readonly requestSource?: string | undefined
+  readonly maxBodyBytes: number
   /** The answer's headers as it carried them (any case); a `Response`'s already lower-cased. */
   readonly responseHeaders: Readonly<Record<string, string>>
   readonly response: Omit<CapturedMessage, 'headers'>
@@ -34,11 +41,13 @@ export async function captureExchange(
   maxBodyBytes: number,
 ): Promise<PendingExchange> {
   const request: Omit<CapturedMessage, 'headers'> = {}
+  let requestSource: string | undefined
   try {
     const body = await call.body()
-    if (body !== undefined) cut(request, JSON.stringify(body, null, 2), maxBodyBytes)
+    requestSource = jsonSourceOf(body)
+    if (body !== undefined && requestSource === undefined) printBody(request, body, maxBodyBytes)
   } catch (error) {
-    cut(request, `(the body could not be read: ${(error as Error).message})`, maxBodyBytes)
+    unreadable(request, error, maxBodyBytes)
   }
   const answer: Omit<CapturedMessage, 'headers'> = {}
   let responseHeaders: Record<string, string> = NO_HEADERS
@@ -52,7 +61,14 @@ export async function captureExchange(
     responseHeaders = response.headers
     if (response.body) cut(answer, response.body, maxBodyBytes)
   }
-  return { requestHeaders: call.headers(), request, responseHeaders, response: answer }
+  return {
+    requestHeaders: call.headers(),
+    request,
+    requestSource,
+    maxBodyBytes,
+    responseHeaders,
+    response: answer,
+  }
 }
 
 /**
@@ -65,10 +81,28 @@ export function materializeExchange(pending: PendingExchange): CapturedExchange 
   for (const name of Object.keys(pending.responseHeaders)) {
     response.headers[name.toLowerCase()] = pending.responseHeaders[name]!
   }
+  let request = pending.request
+  if (pending.requestSource !== undefined) {
+    request = {}
+    try {
+      // The same value the body decoded to, printed as it was before the call ran.
+      printBody(request, JSON.parse(pending.requestSource), pending.maxBodyBytes)
+    } catch (error) {
+      unreadable(request, error, pending.maxBodyBytes)
+    }
+  }
   return {
-    request: { headers: { ...pending.requestHeaders }, ...pending.request },
+    request: { headers: { ...pending.requestHeaders }, ...request },
     response,
   }
+}
+
+function printBody(message: Omit<CapturedMessage, 'headers'>, body: unknown, max: number): void {
+  cut(message, JSON.stringify(body, null, 2), max)
+}
+
+function unreadable(message: Omit<CapturedMessage, 'headers'>, error: unknown, max: number): void {
+  cut(message, `(the body could not be read: ${(error as Error).message})`, max)
 }
 
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>

@@ -56,11 +56,27 @@ export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYT
   }
   const text = decoder.decode(bytes)
   if (text.trim() === '') return undefined
+  let parsed: unknown
   try {
-    return JSON.parse(text)
+    parsed = JSON.parse(text)
   } catch {
     throw new BodySyntaxError(goJsonSyntaxError(text))
   }
+  if (typeof parsed === 'object' && parsed !== null) sources.set(parsed, text)
+  return parsed
+}
+
+/** The text each parsed body object was decoded from, for readers that want it printed later. */
+const sources = new WeakMap<object, string>()
+
+/**
+ * The JSON text `parseJsonBody` decoded `value` from; `undefined` for a value it did not make.
+ * The text cannot change, so it tells what the client sent even if the value were changed.
+ * @example
+ * jsonSourceOf(parseJsonBody(new TextEncoder().encode('{"a":1}'))) // '{"a":1}'
+ */
+export function jsonSourceOf(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? sources.get(value) : undefined
 }
 
 /**

@@ -13,7 +13,10 @@ export function withoutEmptyFields(
   fields: readonly string[],
 ): unknown {
   if (!isRecord(body) || !isRecord(body[part])) return body
-  const kept = Object.entries(body[part]).filter(
+  const inner = body[part]
+  // Nothing to drop (the usual case): the body is the decoder's own copy, kept as it is.
+  if (!fields.some((name) => Object.hasOwn(inner, name) && inner[name] === '')) return body
+  const kept = Object.entries(inner).filter(
     ([name, value]) => !(value === '' && fields.includes(name)),
   )
   return { ...body, [part]: Object.fromEntries(kept) }

@@ -1,5 +1,5 @@
 import { RegistryError } from '../registry/errors.ts'
-import { type GoRule, goRuleText } from './go-validation.ts'
+import { type GoRule, goPattern, goRuleText } from './go-validation.ts'
 
 /** How a field is typed in Service Center's Go struct, which decides its zero value and printing. */
 export type GoKind = 'string' | 'int' | 'bool' | 'strings' | 'map' | 'struct' | 'structs'
@@ -84,8 +84,10 @@ function firstInvalid(rule: GoRule, kind: GoKind, value: unknown): { shown: stri
   switch (kind) {
     case 'string': {
       const text = (value as string | undefined) ?? ''
-      if (new TextEncoder().encode(text).length < min) return fails(text)
-      if (max > 0 && [...text].length > max) return fails(text)
+      // Go's `len` counts UTF-8 bytes and the rule's maximum runes. A code unit is at least
+      // one byte and at most one rune, so the length alone decides most strings.
+      if (text.length < min && utf8Length(text) < min) return fails(text)
+      if (max > 0 && text.length > max && [...text].length > max) return fails(text)
       return matchesPattern(rule, text) ? undefined : fails(text)
     }
     case 'int': {
@@ -122,8 +124,27 @@ function firstInvalid(rule: GoRule, kind: GoKind, value: unknown): { shown: stri
 }
 
 function matchesPattern(rule: GoRule, text: string): boolean {
-  if (rule.pattern !== undefined && !new RegExp(rule.pattern).test(text)) return false
+  if (rule.pattern !== undefined && !goPattern(rule.pattern).test(text)) return false
   return rule.custom === undefined || rule.custom.test(text)
+}
+
+/** What `TextEncoder` makes of `text`, in bytes: a lone surrogate becomes U+FFFD (3 bytes). */
+function utf8Length(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x80) bytes += 1
+    else if (unit < 0x800) bytes += 2
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff
 }
 
 function showItem(item: unknown): string {

@@ -37,13 +37,30 @@ export function checkGoField(struct: string, field: string, value: string, rule:
   const fails =
     (rule.min !== undefined && length < rule.min) ||
     (rule.max !== undefined && length > rule.max) ||
-    (rule.pattern !== undefined && !new RegExp(rule.pattern).test(value)) ||
+    (rule.pattern !== undefined && !goPattern(rule.pattern).test(value)) ||
     (rule.custom !== undefined && !rule.custom.test(value))
   if (!fails) return
   throw new RegistryError(
     '400001',
     `field '${struct}.${field}' invalid value '${value}' does not match rule: ${goRuleText(rule)}`,
   )
+}
+
+/** The rules' patterns, compiled once: they are the few constants of this folder, none `g` or `y`. */
+const patterns = new Map<string, RegExp>()
+
+/**
+ * The compiled form of a rule's pattern, built on first use.
+ * @example
+ * goPattern(NAME_PATTERN).test('cart') // true
+ */
+export function goPattern(pattern: string): RegExp {
+  let compiled = patterns.get(pattern)
+  if (!compiled) {
+    compiled = new RegExp(pattern)
+    patterns.set(pattern, compiled)
+  }
+  return compiled
 }
 
 /**

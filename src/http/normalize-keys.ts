@@ -7,6 +7,8 @@ import { type JsonSchema, resolveRef } from '../spec/openapi.ts'
  */
 interface KeyShape {
   names?: Map<string, string>
+  /** What `names` answers for each declared name as it is spelt: most keys are, and need no folding. */
+  exact?: Map<string, string>
   children?: Map<string, KeyShape>
   items?: KeyShape
 }
@@ -35,9 +37,12 @@ function rename(value: unknown, shape: KeyShape): unknown {
     return shape.items ? value.map((item) => rename(item, shape.items as KeyShape)) : value
   }
   if (value === null || typeof value !== 'object' || !shape.names) return value
+  shape.exact ??= exactNames(shape.names)
   const out: Record<string, unknown> = {}
-  for (const [key, child] of Object.entries(value)) {
-    const name = shape.names.get(key.toLowerCase())
+  const record = value as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    const child = record[key]
+    const name = shape.exact.get(key) ?? shape.names.get(key.toLowerCase())
     // Unknown to the struct: Go's decoder skips it, so it is neither stored nor echoed back.
     if (name === undefined) continue
     // An exact match wins over a case-folded one, as in Go's decoder.
@@ -48,6 +53,12 @@ function rename(value: unknown, shape: KeyShape): unknown {
     out[name] = childShape ? rename(child, childShape) : child
   }
   return out
+}
+
+function exactNames(names: Map<string, string>): Map<string, string> {
+  const exact = new Map<string, string>()
+  for (const name of names.values()) exact.set(name, names.get(name.toLowerCase())!)
+  return exact
 }
 
 function shapeOf(node: JsonSchema, seen: Set<JsonSchema>): KeyShape | undefined {

@@ -4,7 +4,7 @@ import { createRequestLog } from '../../src/faults/request-log.ts'
 import type { RequestLogEntry } from '../../src/faults/types.ts'
 import { createHttpHandlers } from '../../src/http/handlers.ts'
 import { createSpecValidator } from '../../src/spec/validators.ts'
-import { call, createService, getVersion, serveMock } from './support.ts'
+import { call, createService, getVersion, REGISTRY, serveMock } from './support.ts'
 
 const { mock, server } = serveMock()
 
@@ -148,6 +148,42 @@ describe('a request log with a capacity', () => {
     expect(again?.request.headers.changed).toBeUndefined()
     expect(capturing.get(second!.seq)?.exchange?.response.body).toBe(exchange?.response.body)
     expect(capturing.get(second!.seq + 1)).toBeUndefined()
+  })
+
+  it('captures each request body as the JSON it decoded to, printed and cut alike', async () => {
+    const capturing = createRequestLog({ capacity: 8, capture: true, maxBodyBytes: 64 })
+    server().use(
+      ...createHttpHandlers({
+        registry: mock().registry,
+        validator: createSpecValidator(),
+        baseUrl: '*',
+        interceptors: [capturing.interceptor],
+      }),
+    )
+    const serviceId = await createService('captured')
+    const sent = {
+      Instance: { hostName: 'näme', endpoints: ['rest://10.0.0.9:1'], __proto__x: { a: [1, {}] } },
+    }
+    const path = `${REGISTRY}/microservices/${serviceId}/instances`
+    const post = (body: string) =>
+      fetch(path, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } })
+    await post(JSON.stringify(sent))
+    await post(' "a string" ')
+    await post('{"instance":')
+    const [created, registered, primitive, broken] = capturing
+      .list()
+      .map((entry) => capturing.get(entry.seq)?.exchange?.request)
+    const printed = JSON.stringify(sent, null, 2)
+    expect(registered).toMatchObject({ body: printed.slice(0, 64), truncated: printed.length })
+    const service = { service: { serviceName: 'captured', appId: 'shop', version: '1.0.0' } }
+    const printedService = JSON.stringify(service, null, 2)
+    expect(created).toEqual({
+      headers: expect.any(Object),
+      body: printedService.slice(0, 64),
+      truncated: printedService.length,
+    })
+    expect(primitive?.body).toBe('"a string"')
+    expect(broken?.body).toMatch(/^\(the body could not be read: /)
   })
 
   it('rejects a capacity that is not a positive integer', () => {
