@@ -1,4 +1,3 @@
-import { jsonSourceOf } from '../http/body.ts'
 import type { OperationCall } from '../http/operation.ts'
 import type { RenderedAnswer } from '../http/respond.ts'
 import type { CapturedExchange, CapturedMessage } from './types.ts'
@@ -44,7 +43,7 @@ export async function captureExchange(
   let requestSource: string | undefined
   try {
     const body = await call.body()
-    requestSource = jsonSourceOf(body)
+    requestSource = body === undefined ? undefined : call.bodySource?.()
     if (body !== undefined && requestSource === undefined) printBody(request, body, maxBodyBytes)
   } catch (error) {
     unreadable(request, error, maxBodyBytes)

@@ -62,21 +62,29 @@ export function parseJsonBody(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BODY_BYT
   } catch {
     throw new BodySyntaxError(goJsonSyntaxError(text))
   }
-  if (typeof parsed === 'object' && parsed !== null) sources.set(parsed, text)
+  lastParsed = parsed
+  lastSource = text
   return parsed
 }
 
-/** The text each parsed body object was decoded from, for readers that want it printed later. */
-const sources = new WeakMap<object, string>()
+// The last body parsed and its text, for the caller that awaits it (see `takeJsonSource`): one
+// slot, not a WeakMap, which cost the garbage collector an ephemeron per request.
+let lastParsed: unknown
+let lastSource: string | undefined
 
 /**
- * The JSON text `parseJsonBody` decoded `value` from; `undefined` for a value it did not make.
- * The text cannot change, so it tells what the client sent even if the value were changed.
+ * The JSON text `parseJsonBody` decoded `value` from, when it is the last value it returned;
+ * `undefined` otherwise. The text cannot change, so it tells what the client sent even if the
+ * value were changed later. Taken once: the slot is cleared.
  * @example
- * jsonSourceOf(parseJsonBody(new TextEncoder().encode('{"a":1}'))) // '{"a":1}'
+ * const body = await incoming.json(); const text = takeJsonSource(body)
  */
-export function jsonSourceOf(value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null ? sources.get(value) : undefined
+export function takeJsonSource(value: unknown): string | undefined {
+  if (value === undefined || value !== lastParsed) return undefined
+  const source = lastSource
+  lastParsed = undefined
+  lastSource = undefined
+  return source
 }
 
 /**

@@ -2,7 +2,7 @@ import { type HttpHandler, http, type RequestHandler } from 'msw'
 import { RegistryError } from '../registry/errors.ts'
 import type { Registry, RequestContext } from '../registry/index.ts'
 import { isSpecValidator, type SpecValidator, type ValidationIssue } from '../spec/validators.ts'
-import { BodySyntaxError } from './body.ts'
+import { BodySyntaxError, takeJsonSource } from './body.ts'
 import { fromFetchRequest, type IncomingRequest } from './incoming.ts'
 import { normalizeKeys } from './normalize-keys.ts'
 import {
@@ -90,6 +90,8 @@ export interface OperationCall {
   headers(): Record<string, string>
   /** The decoded JSON body (read once and shared with the operation); rejects as the operation would. */
   body(): Promise<unknown>
+  /** The JSON text `body()` decoded, once it has, when the reader knows it. */
+  bodySource?(): string | undefined
 }
 
 /**
@@ -270,6 +272,7 @@ class RunnerCall implements OperationCall {
   #incoming: IncomingRequest
   #definition: OperationDefinition
   #body: Promise<unknown> | undefined
+  #source: string | undefined
 
   constructor(operationId: string, incoming: IncomingRequest, definition: OperationDefinition) {
     this.operationId = operationId
@@ -304,8 +307,26 @@ class RunnerCall implements OperationCall {
   }
 
   body(): Promise<unknown> {
-    this.#body ??= readBody(this.#definition, this.#incoming)
+    this.#body ??= this.#read()
     return this.#body
+  }
+
+  bodySource(): string | undefined {
+    return this.#source
+  }
+
+  async #read(): Promise<unknown> {
+    const definition = this.#definition
+    try {
+      const body = await this.#incoming.json(definition.maxBodyBytes)
+      this.#source = takeJsonSource(body)
+      return body
+    } catch (error) {
+      if (error instanceof BodySyntaxError && definition.bodyError) {
+        throw new RegistryError('400001', definition.bodyError)
+      }
+      throw error
+    }
   }
 }
 
@@ -418,17 +439,6 @@ function endsWithSlash(url: string): boolean {
   const hash = url.indexOf('#')
   if (hash >= 0 && hash < end) end = hash
   return url.charCodeAt(end - 1) === 47
-}
-
-async function readBody(definition: OperationDefinition, incoming: IncomingRequest) {
-  try {
-    return await incoming.json(definition.maxBodyBytes)
-  } catch (error) {
-    if (error instanceof BodySyntaxError && definition.bodyError) {
-      throw new RegistryError('400001', definition.bodyError)
-    }
-    throw error
-  }
 }
 
 function chain(

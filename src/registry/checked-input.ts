@@ -7,7 +7,11 @@
  * requires. Internal to the package: no entry point exports it, so a direct caller of
  * `Registry.registerInstance` always has its record checked.
  */
-const checked = new WeakSet<object>()
+// One slot, not a WeakSet: a registration takes its mark within the same turn it was made
+// (the write queue runs it without a real await), and an ephemeron per request cost the
+// garbage collector more than the check it saves. A mark overwritten before it was taken only
+// means that registration's record is checked after all.
+let marked: object | undefined
 
 /**
  * Marks an instance body that the spec's validator has just passed, for the one registration
@@ -16,16 +20,17 @@ const checked = new WeakSet<object>()
  * markCheckedInstance(body.instance)
  */
 export function markCheckedInstance(instance: object): void {
-  checked.add(instance)
+  marked = instance
 }
 
 /**
- * Whether `instance` was marked by `markCheckedInstance`; the mark is used up, so it vouches
- * for one registration only.
+ * Whether `instance` is the body `markCheckedInstance` marked last; the mark is used up, so it
+ * vouches for one registration only.
  * @example
  * if (!takeCheckedInstance(input)) await checkRecord(core.schemas.instance, record)
  */
 export function takeCheckedInstance(instance: unknown): boolean {
-  if (typeof instance !== 'object' || instance === null) return false
-  return checked.delete(instance)
+  if (marked === undefined || instance !== marked) return false
+  marked = undefined
+  return true
 }

@@ -23,7 +23,9 @@ export function endpointKeyOf(instance: MicroServiceInstance): string | undefine
   if (!instance.endpoints?.length) return undefined
   const { region = '', availableZone = '' } = instance.dataCenterInfo ?? {}
   const nodeIP = instance.properties?.nodeIP ?? ''
-  return [region, availableZone, nodeIP, ...[...instance.endpoints].sort()].join('/')
+  const { endpoints } = instance
+  if (endpoints.length === 1) return `${region}/${availableZone}/${nodeIP}/${endpoints[0]}`
+  return [region, availableZone, nodeIP, ...[...endpoints].sort()].join('/')
 }
 
 /**
@@ -64,10 +66,12 @@ export function indexEndpoints(
   const record = slot.record
   if (
     previous &&
-    previous.endpoints === record.endpoints &&
-    previous.dataCenterInfo === record.dataCenterInfo &&
+    sameStrings(previous.endpoints, record.endpoints) &&
+    previous.dataCenterInfo?.region === record.dataCenterInfo?.region &&
+    previous.dataCenterInfo?.availableZone === record.dataCenterInfo?.availableZone &&
     previous.properties?.nodeIP === record.properties?.nodeIP
   ) {
+    // The parts of the key are equal, so the key is: a re-registration usually sends them again.
     return
   }
   if (previous && endpointKeyOf(previous) === endpointKeyOf(record)) return
@@ -114,4 +118,11 @@ function lowestEndpoint(instance: MicroServiceInstance): string | undefined {
   let lowest = endpoints[0]!
   for (const endpoint of endpoints) if (endpoint < lowest) lowest = endpoint
   return lowest
+}
+
+function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true
+  if (!a || !b || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }

@@ -149,7 +149,7 @@ async function overwriteInstance(
   if (!checked) await checkRecord(core.schemas.instance, record)
   if (slot.removed) throw new RegistryError('400017', 'Instance does not exist.')
   const previous = slot.record
-  core.parts.share(record)
+  core.parts.share(record, previous)
   slot.record = record
   core.leases.renew(slot.lease, core.clock.now(), ttlMs(record.healthCheck))
   touchInstance(core, entry, slot, previous)
