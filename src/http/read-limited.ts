@@ -61,7 +61,9 @@ export function readNodeLimited(
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(new ArrayBuffer(total))
+  // Node's pool slice, not an ArrayBuffer of its own: a small body costs no backing store for
+  // the garbage collector to track. (Only Node streams get here.)
+  const out: Uint8Array<ArrayBuffer> = Buffer.allocUnsafe(total)
   let offset = 0
   for (const chunk of chunks) {
     out.set(chunk, offset)

@@ -106,8 +106,20 @@ export interface ProviderRule {
  * tenantKey({ domain: 'a/b', project: 'c' }) // 'a%2Fb/c'
  */
 export function tenantKey(ctx: { domain: string; project: string }): string {
-  return `${keyPart(ctx.domain)}/${keyPart(ctx.project)}`
+  const { domain, project } = ctx
+  // Nearly every call names the tenant the last one did: the same flat string, whose hash the
+  // tenant map has already computed, instead of a new one to build and hash.
+  if (domain !== lastDomain || project !== lastProject) {
+    lastKey = `${keyPart(domain)}/${keyPart(project)}`
+    lastDomain = domain
+    lastProject = project
+  }
+  return lastKey
 }
+
+let lastDomain: string | undefined
+let lastProject: string | undefined
+let lastKey = ''
 
 function keyPart(name: string): string {
   if (!name.includes('/') && !name.includes('%')) return name
