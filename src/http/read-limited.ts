@@ -26,7 +26,7 @@ export async function readLimited(
   } finally {
     reader.releaseLock()
   }
-  return concat(chunks, total)
+  return concat(chunks, new Uint8Array(new ArrayBuffer(total)))
 }
 
 /**
@@ -54,16 +54,16 @@ export function readNodeLimited(
       chunks.push(chunk)
     }
     req.on('data', onData)
-    req.once('end', () => resolve(concat(chunks, total)))
+    // Node's pool slice, not an ArrayBuffer of its own: a small body costs no backing store for
+    // the garbage collector to track.
+    req.once('end', () => resolve(concat(chunks, Buffer.allocUnsafe(total))))
     req.once('error', reject)
     req.once('aborted', () => reject(new Error('the client aborted the request')))
   })
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
-  // Node's pool slice, not an ArrayBuffer of its own: a small body costs no backing store for
-  // the garbage collector to track. (Only Node streams get here.)
-  const out: Uint8Array<ArrayBuffer> = Buffer.allocUnsafe(total)
+/** Copies `chunks` into `out`, which holds exactly their bytes. */
+function concat(chunks: Uint8Array[], out: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   let offset = 0
   for (const chunk of chunks) {
     out.set(chunk, offset)
