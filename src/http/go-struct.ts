@@ -1,5 +1,6 @@
 import { RegistryError } from '../registry/errors.ts'
-import { type GoRule, goPattern, goRuleText } from './go-validation.ts'
+import { codePointLength, goPattern } from './go-pattern.ts'
+import { type GoRule, goRuleText } from './go-validation.ts'
 
 /** How a field is typed in Service Center's Go struct, which decides its zero value and printing. */
 export type GoKind = 'string' | 'int' | 'bool' | 'strings' | 'map' | 'struct' | 'structs'
@@ -87,7 +88,7 @@ function firstInvalid(rule: GoRule, kind: GoKind, value: unknown): { shown: stri
       // Go's `len` counts UTF-8 bytes and the rule's maximum runes. A code unit is at least
       // one byte and at most one rune, so the length alone decides most strings.
       if (text.length < min && utf8Length(text) < min) return fails(text)
-      if (max > 0 && text.length > max && [...text].length > max) return fails(text)
+      if (max > 0 && text.length > max && codePointLength(text) > max) return fails(text)
       return matchesPattern(rule, text) ? undefined : fails(text)
     }
     case 'int': {
@@ -128,6 +129,22 @@ function matchesPattern(rule: GoRule, text: string): boolean {
   return rule.custom === undefined || rule.custom.test(text)
 }
 
+function showItem(item: unknown): string {
+  if (typeof item === 'object' && item !== null) return '{…}'
+  return String(item)
+}
+
+/** Go's `%v` of a slice: `[a b c]`. */
+function showSlice(items: readonly unknown[]): string {
+  return `[${items.map(showItem).join(' ')}]`
+}
+
+/** Go's `%v` of a map: `map[a:x b:y]`, keys sorted as fmt sorts them. */
+function showMap(entries: [string, unknown][]): string {
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `map[${sorted.map(([key, item]) => `${key}:${showItem(item)}`).join(' ')}]`
+}
+
 /** What `TextEncoder` makes of `text`, in bytes: a lone surrogate becomes U+FFFD (3 bytes). */
 function utf8Length(text: string): number {
   let bytes = 0
@@ -145,20 +162,4 @@ function utf8Length(text: string): number {
 
 function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff
-}
-
-function showItem(item: unknown): string {
-  if (typeof item === 'object' && item !== null) return '{…}'
-  return String(item)
-}
-
-/** Go's `%v` of a slice: `[a b c]`. */
-function showSlice(items: readonly unknown[]): string {
-  return `[${items.map(showItem).join(' ')}]`
-}
-
-/** Go's `%v` of a map: `map[a:x b:y]`, keys sorted as fmt sorts them. */
-function showMap(entries: [string, unknown][]): string {
-  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `map[${sorted.map(([key, item]) => `${key}:${showItem(item)}`).join(' ')}]`
 }

@@ -1,5 +1,6 @@
 import { RegistryError } from '../registry/errors.ts'
 import { parseVersion, parseVersionRule } from '../registry/index.ts'
+import { codePointLength, goPattern } from './go-pattern.ts'
 
 /**
  * One of Service Center's field rules (its `validate.Rule`): length bounds and a pattern,
@@ -33,7 +34,7 @@ export const ENV_PATTERN = '^(development|testing|acceptance|production)*$'
  * checkGoField('FindInstancesRequest', 'AppId', query.get('appId') ?? '', { min: 1, max: 160, pattern: NAME_PATTERN })
  */
 export function checkGoField(struct: string, field: string, value: string, rule: GoRule): void {
-  const length = [...value].length
+  const length = codePointLength(value)
   const fails =
     (rule.min !== undefined && length < rule.min) ||
     (rule.max !== undefined && length > rule.max) ||
@@ -44,23 +45,6 @@ export function checkGoField(struct: string, field: string, value: string, rule:
     '400001',
     `field '${struct}.${field}' invalid value '${value}' does not match rule: ${goRuleText(rule)}`,
   )
-}
-
-/** The rules' patterns, compiled once: they are the few constants of this folder, none `g` or `y`. */
-const patterns = new Map<string, RegExp>()
-
-/**
- * The compiled form of a rule's pattern, built on first use.
- * @example
- * goPattern(NAME_PATTERN).test('cart') // true
- */
-export function goPattern(pattern: string): RegExp {
-  let compiled = patterns.get(pattern)
-  if (!compiled) {
-    compiled = new RegExp(pattern)
-    patterns.set(pattern, compiled)
-  }
-  return compiled
 }
 
 /**
