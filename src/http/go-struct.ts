@@ -1,4 +1,5 @@
 import { RegistryError } from '../registry/errors.ts'
+import { codePointLength, goPattern } from './go-pattern.ts'
 import { type GoRule, goRuleText } from './go-validation.ts'
 
 /** How a field is typed in Service Center's Go struct, which decides its zero value and printing. */
@@ -85,7 +86,7 @@ function firstInvalid(rule: GoRule, kind: GoKind, value: unknown): { shown: stri
     case 'string': {
       const text = (value as string | undefined) ?? ''
       if (new TextEncoder().encode(text).length < min) return fails(text)
-      if (max > 0 && [...text].length > max) return fails(text)
+      if (max > 0 && codePointLength(text) > max) return fails(text)
       return matchesPattern(rule, text) ? undefined : fails(text)
     }
     case 'int': {
@@ -122,7 +123,7 @@ function firstInvalid(rule: GoRule, kind: GoKind, value: unknown): { shown: stri
 }
 
 function matchesPattern(rule: GoRule, text: string): boolean {
-  if (rule.pattern !== undefined && !new RegExp(rule.pattern).test(text)) return false
+  if (rule.pattern !== undefined && !goPattern(rule.pattern).test(text)) return false
   return rule.custom === undefined || rule.custom.test(text)
 }
 

@@ -1,5 +1,6 @@
 import { RegistryError } from '../registry/errors.ts'
 import { parseVersion, parseVersionRule } from '../registry/index.ts'
+import { codePointLength, goPattern } from './go-pattern.ts'
 
 /**
  * One of Service Center's field rules (its `validate.Rule`): length bounds and a pattern,
@@ -33,11 +34,11 @@ export const ENV_PATTERN = '^(development|testing|acceptance|production)*$'
  * checkGoField('FindInstancesRequest', 'AppId', query.get('appId') ?? '', { min: 1, max: 160, pattern: NAME_PATTERN })
  */
 export function checkGoField(struct: string, field: string, value: string, rule: GoRule): void {
-  const length = [...value].length
+  const length = codePointLength(value)
   const fails =
     (rule.min !== undefined && length < rule.min) ||
     (rule.max !== undefined && length > rule.max) ||
-    (rule.pattern !== undefined && !new RegExp(rule.pattern).test(value)) ||
+    (rule.pattern !== undefined && !goPattern(rule.pattern).test(value)) ||
     (rule.custom !== undefined && !rule.custom.test(value))
   if (!fails) return
   throw new RegistryError(
