@@ -97,6 +97,12 @@ const CLOSING: { label: string; bytes: string }[] = [
     bytes: request('GET', '/v4/default/registry/version', { headers: ['Connection: close'] }),
   },
   {
+    label: 'registration over its 5 KiB limit',
+    bytes: request('POST', '/v4/default/registry/microservices/parity1/instances', {
+      body: JSON.stringify({ instance: { ...INSTANCE, hostName: 'h'.repeat(10_000) } }),
+    }),
+  },
+  {
     label: 'GET with a body nobody reads',
     bytes: request('GET', '/v4/default/registry/version', { body: '{}' }),
   },
