@@ -105,6 +105,12 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
   },
   { name: 'quiet', type: 'boolean', default: 'off', description: 'Do not log requests' },
   {
+    name: 'no-fast-path',
+    type: 'boolean',
+    default: 'off',
+    description: 'Answer every request through node:http (the wire is the same; slower)',
+  },
+  {
     name: 'log-format',
     type: 'string',
     value: 'text|json',
@@ -135,6 +141,8 @@ export interface ServeSettings {
   shutdownTimeoutMs: number
   allowedHosts: string[] | 'all' | undefined
   quiet: boolean
+  /** False with `--no-fast-path`: every request goes through node:http. */
+  fastPath: boolean
   logFormat: LogFormat
   snapshotOnExit: string | undefined
   fixture: string | undefined
@@ -201,6 +209,7 @@ export async function readServeSettings(argv: readonly string[]): Promise<ServeS
     shutdownTimeoutMs,
     allowedHosts,
     quiet: flags.quiet === true,
+    fastPath: flags['no-fast-path'] !== true,
     logFormat,
     snapshotOnExit,
     fixture,

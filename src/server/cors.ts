@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { goOrderedHeaders, presetHeader } from './go-header-order.ts'
+import { goOrderedHeaders, type HeaderValue, presetHeader } from './go-header-order.ts'
 
 /**
  * Service Center's CORS settings: any origin, these methods and request headers, nothing
@@ -87,4 +87,25 @@ function headerList(value: string | undefined): string[] {
         ),
     )
     .filter((name) => name.length > 0)
+}
+
+/**
+ * The headers `applyCors` gives an answer to a request other than `OPTIONS`, appended to
+ * `names` and `values` for a writer that does not go through a `ServerResponse`: `Server`,
+ * `Vary` and, for a request with an `Origin` and an allowed method, the allowed origin.
+ * @example
+ * interceptorHeaders('GET', undefined, names, values) // names: ['Server', 'Vary']
+ */
+export function interceptorHeaders(
+  method: string,
+  origin: string | undefined,
+  names: string[],
+  values: HeaderValue[],
+): void {
+  names.push('Server', 'Vary')
+  values.push(SERVER, VARY)
+  if (origin && methodAllowed(method)) {
+    names.push('Access-Control-Allow-Origin')
+    values.push('*')
+  }
 }

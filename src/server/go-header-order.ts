@@ -6,7 +6,8 @@ const WRITTEN_LAST = ['Content-Length', 'Connection']
 
 const PRESET = Symbol('cse-mock preset headers')
 
-type HeaderValue = string | number | readonly string[]
+/** One header's value, or the values of a repeated one. */
+export type HeaderValue = string | number | readonly string[]
 
 interface WithPreset {
   [PRESET]?: Record<string, HeaderValue>
@@ -66,6 +67,20 @@ export function goOrderedHeaders(
     names.push(name)
     values.push(headers[name]!)
   }
+  return flattenInGoOrder(names, values)
+}
+
+/**
+ * Header names and their values (`values[i]` for `names[i]`, a list for a repeated header) as
+ * one flat `[name, value, …]` list in Go's order: sorted by name, then `Content-Length` and
+ * `Connection`.
+ * @example
+ * flattenInGoOrder(['Vary', 'Content-Length', 'Server'], [['Origin'], '2', 'SC']) // ['Server', 'SC', 'Vary', 'Origin', 'Content-Length', '2']
+ */
+export function flattenInGoOrder(
+  names: readonly string[],
+  values: readonly HeaderValue[],
+): string[] {
   // Insertion sort of indexes: a handful of headers, and no pair objects.
   const order: number[] = []
   for (let i = 0; i < names.length; i++) {

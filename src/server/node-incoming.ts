@@ -102,8 +102,12 @@ class NodeIncomingRequest implements IncomingRequest {
   }
 }
 
-/** Lower-case names, repeated headers joined with `, `: what `Object.fromEntries(headers)` gives. */
-function joinHeaders(raw: readonly string[]): Record<string, string> {
+/**
+ * Lower-case names, repeated headers joined with `, `: what `Object.fromEntries(headers)` gives.
+ * @example
+ * joinHeaders(['Accept', 'a', 'accept', 'b']) // { accept: 'a, b' }
+ */
+export function joinHeaders(raw: readonly string[]): Record<string, string> {
   const joined: Record<string, string> = {}
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase()

@@ -3,16 +3,16 @@ import { getResponse, type RequestHandler } from 'msw'
 import { allowedControlMethods } from '../control/allowed-methods.ts'
 import { CONTROL_PREFIX } from '../control/handlers.ts'
 import { ControlError, controlErrorResponse } from '../control/respond.ts'
-import { isoTime } from '../faults/iso-time.ts'
 import type { RequestLogEntry } from '../faults/types.ts'
 import { fallbackResponse } from '../http/fallback.ts'
 import type { Answer } from '../http/operation.ts'
-import { findOperation } from '../http/operations.ts'
 import { renderError } from '../http/respond.ts'
 import { applyCors } from './cors.ts'
 import type { DirectRoute } from './handler-router.ts'
+import { logEntryOf } from './log-entry.ts'
 import { fromNodeRequest } from './node-incoming.ts'
-import { requestUrlOf, toFetchRequest } from './to-request.ts'
+import { targetOf } from './request-target.ts'
+import { toFetchRequest } from './to-request.ts'
 import { writeFetchResponse, writeRendered } from './write-response.ts'
 
 /** What the request listener needs from the server around it. */
@@ -38,6 +38,8 @@ export interface RequestListenerOptions {
    * the control API), `undefined` lets it through.
    */
   guard?: ((req: IncomingMessage, pathname: string) => Response | undefined) | undefined
+  /** Numbers requests for the log when another path shares the count; default its own count. */
+  nextSeq?: (() => number) | undefined
 }
 
 /** Methods a WHATWG `Request` cannot carry; they get the registry's 405 or 404, never a 500. */
@@ -52,11 +54,11 @@ const UNCARRIED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
  */
 export function createRequestListener(options: RequestListenerOptions) {
   let seq = 0
+  const next = options.nextSeq ?? (() => ++seq)
   // The promise is handed back so the caller can catch what `answer` did not (see `contain`):
   // a rejection nobody handles stops the process.
   return (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    seq += 1
-    return answer(req, res, options, seq)
+    return answer(req, res, options, next())
   }
 }
 
@@ -110,7 +112,17 @@ async function answer(
   // A client that hung up before its answer was written got nothing: the log says 0.
   if (hungUp(req, res)) status = 0
   try {
-    options.onRequest?.(entryOf(req, seq, time, status, performance.now() - started, operationId))
+    options.onRequest?.(
+      logEntryOf(
+        req.method ?? 'GET',
+        req.url ?? '/',
+        seq,
+        time,
+        status,
+        performance.now() - started,
+        operationId,
+      ),
+    )
   } catch {
     // A failing log listener must not turn into an unhandled rejection that stops the server.
   }
@@ -135,7 +147,7 @@ async function respond(
   try {
     const origin = options.origin()
     const method = req.method ?? 'GET'
-    const { pathname, search } = targetOf(req, origin)
+    const { pathname, search } = targetOf(req.url ?? '/', origin)
     const refusal = options.guard?.(req, pathname)
     if (refusal) return refusal
     const direct = options.direct?.(method, pathname)
@@ -173,46 +185,4 @@ function uncarried(method: string, pathname: string): Response {
       { Allow: allowed.join(', ') },
     ),
   )
-}
-
-interface RequestTarget {
-  pathname: string
-  /** With its `?`, or `''`. */
-  search: string
-}
-
-/** Paths made of these alone read the same raw as through `URL` (no dot segments, no `#`). */
-const PLAIN_PATH = /^\/[A-Za-z0-9\-_~%!$&'()*+,;=:@/]*$/
-
-/**
- * The path and query of a request as `new URL()` would read them, without building one for
- * the plain paths clients send.
- */
-function targetOf(req: IncomingMessage, origin: string): RequestTarget {
-  const raw = req.url ?? '/'
-  const mark = raw.indexOf('?')
-  const pathname = mark < 0 ? raw : raw.slice(0, mark)
-  if (PLAIN_PATH.test(pathname) && !pathname.startsWith('//') && !pathname.includes('/.')) {
-    const search = mark < 0 || mark === raw.length - 1 ? '' : raw.slice(mark)
-    if (!search.includes('#')) return { pathname, search }
-  }
-  const url = new URL(requestUrlOf(req, origin))
-  return { pathname: url.pathname, search: url.search }
-}
-
-function entryOf(
-  req: IncomingMessage,
-  seq: number,
-  time: number,
-  status: number,
-  durationMs: number,
-  operationId: string | undefined,
-): RequestLogEntry {
-  const method = req.method ?? 'GET'
-  const url = req.url ?? '/'
-  const entry: RequestLogEntry = { seq, time: isoTime(time), method, url, status, durationMs }
-  const named =
-    operationId ?? findOperation(method, url.split('?', 1)[0] ?? url)?.operation.operationId
-  if (named) entry.operationId = named
-  return entry
 }

@@ -8,6 +8,7 @@ import { type CseMock, type CseMockOptions, createCseMock } from '../mock.ts'
 import { answerClientError, MAX_HEADER_BYTES } from './client-error.ts'
 import { contain, type ErrorSink } from './contain.ts'
 import { CseMockServerError, listenError } from './errors.ts'
+import { installFastPath } from './fast-path/install-fast-path.ts'
 import { createHandlerRouter } from './handler-router.ts'
 import { DEFAULT_PING_INTERVAL_MS } from './keep-alive.ts'
 import { createOriginGuard } from './origin-guard.ts'
@@ -50,6 +51,12 @@ export interface CseMockServerOptions extends CseMockOptions {
    * connection was answered or closed; the server itself keeps running. Default: ignored.
    */
   onError?: ErrorSink
+  /**
+   * Answer registry calls on kept-alive connections without `node:http`'s request and response
+   * objects (the wire stays byte for byte the same; see docs/server.md); default true. `false`
+   * sends every request through `node:http`.
+   */
+  fastPath?: boolean
 }
 
 /** A running standalone registry. */
@@ -85,6 +92,7 @@ export async function startCseMockServer(
     allowedHosts,
     shutdownTimeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS,
     onError = () => undefined,
+    fastPath = true,
     ...mockOptions
   } = options
   checkListenOptions(port, pingIntervalMs, shutdownTimeoutMs)
@@ -101,15 +109,19 @@ export async function startCseMockServer(
     guard,
     onError,
   })
+  let seq = 0
+  const nextSeq = () => ++seq
+  const logged = (entry: RequestLogEntry) => {
+    if (replacesContent(entry)) gateway.closeWatchers()
+    onRequest?.(entry)
+  }
   const listener = createRequestListener({
     handlers: (method, pathname) => ({ routed: router.route(method, pathname), all: router.all }),
     direct: (method, pathname) => router.direct(method, pathname),
     origin: () => origin,
     closing: () => closing,
-    onRequest: (entry) => {
-      if (replacesContent(entry)) gateway.closeWatchers()
-      onRequest?.(entry)
-    },
+    nextSeq,
+    onRequest: logged,
     guard: (req, pathname) => {
       if (!pathname.startsWith(CONTROL_PREFIX)) return undefined
       const refusal = guard.checkWrite(req)
@@ -128,7 +140,7 @@ export async function startCseMockServer(
     contain(answerClientError, 'socket', onError, (_e, socket) => socket.destroy()),
   )
   // Longer than the 5 s default so pooled Java and Go clients rarely reuse a closed connection.
-  server.keepAliveTimeout = 65_000
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
   // Closing ends what would otherwise keep it waiting: event streams (the inspector's live
   // feed, ended by `closeStreams`) never finish, and a connection a client opened but never
   // used is not "idle" to node:http (fetch opens one after an aborted stream).
@@ -143,6 +155,19 @@ export async function startCseMockServer(
       if (closing) setImmediate(() => server.closeIdleConnections())
     })
   })
+  const fast = fastPath
+    ? installFastPath(server, {
+        direct: (method, pathname) => router.direct(method, pathname),
+        origin: () => origin,
+        closing: () => closing,
+        nextSeq,
+        onRequest: logged,
+        onError,
+        maxHeaderBytes: MAX_HEADER_BYTES,
+        keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+        onFirstRequest: (socket) => lingering.delete(socket),
+      })
+    : undefined
   server.on('upgrade', (req) => lingering.delete(req.socket))
   server.on(
     'upgrade',
@@ -169,10 +194,12 @@ export async function startCseMockServer(
         changeFeedOf(mock).closeStreams()
         // Only connections that never sent a byte: half a request waits for the deadline.
         for (const socket of lingering) if (socket.bytesRead === 0) socket.destroy()
+        fast?.closeIdle()
         // Node stops its header and request timeouts once close() is called: a client that
         // sends half a request would hold the server open for ever without this deadline.
         const deadline = setTimeout(() => {
           server.closeAllConnections()
+          fast?.destroyAll()
           gateway.terminate()
         }, shutdownTimeoutMs)
         deadline.unref()
@@ -188,6 +215,9 @@ export async function startCseMockServer(
     },
   }
 }
+
+/** How long an idle kept-alive connection stays open. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000
 
 /** Control calls after which the registry holds new content and has dropped its watchers. */
 function replacesContent(entry: RequestLogEntry): boolean {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
+import { urlOnOrigin } from './request-target.ts'
 
 /**
  * Turns a Node request into a WHATWG `Request` for MSW: same method and headers, the URL on the
@@ -35,10 +36,7 @@ export function toFetchRequest(
  * requestUrlOf(req, 'http://127.0.0.1:30100') // 'http://127.0.0.1:30100/v4/default/registry/version'
  */
 export function requestUrlOf(req: IncomingMessage, origin: string): string {
-  // A request target that does not start with `/` (`*`, absolute or protocol-relative forms)
-  // must not move the request to another origin.
-  const target = req.url?.startsWith('/') && !req.url.startsWith('//') ? req.url : '/'
-  return `${origin}${target}`
+  return urlOnOrigin(req.url, origin)
 }
 
 /**

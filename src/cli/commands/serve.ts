@@ -47,6 +47,7 @@ export const serveCommand = defineCommand({
         port: settings.port,
         pingIntervalMs: settings.pingIntervalMs,
         shutdownTimeoutMs: settings.shutdownTimeoutMs,
+        fastPath: settings.fastPath,
         ...(settings.allowedHosts ? { allowedHosts: settings.allowedHosts } : {}),
         onError: (error, source) =>
           io.err(

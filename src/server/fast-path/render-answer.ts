@@ -1,0 +1,160 @@
+import { STATUS_CODES } from 'node:http'
+import type { RenderedAnswer } from '../../http/respond.ts'
+import { canonicalHeaderName } from '../canonical-header.ts'
+import { interceptorHeaders } from '../cors.ts'
+import { flattenInGoOrder, type HeaderValue } from '../go-header-order.ts'
+
+/** What goes on the socket for one answer: the head and body as one string, or head and bytes. */
+export interface WireAnswer {
+  /** Status line, headers and, when `bytes` is absent, the body. */
+  text: string
+  /**
+   * How `text` is encoded, as Node encodes it: UTF-8 when it ends with a string body, Latin-1
+   * when it is a head alone (before `bytes`, or with no body).
+   */
+  encoding: 'utf8' | 'latin1'
+  /** A large body's bytes, written after `text`. */
+  bytes: Uint8Array | undefined
+}
+
+/**
+ * Whether the connection closes after an answer, and who asked: the server (shutting down: its
+ * `Connection: close` is one of the answer's headers) or the client (Node adds the header
+ * after `Date`).
+ */
+export type Closing = 'server' | 'client' | false
+
+/** Up to this size a body is written as a string, in one piece with the head (as `writeRendered`). */
+const ONE_WRITE_CHARS = 16 * 1024
+
+/** What `node:http` refuses in a header value (`ERR_INVALID_CHAR`). */
+const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/
+
+/** What `node:http` accepts as a header name (else `ERR_INVALID_HTTP_TOKEN`). */
+const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/
+
+/**
+ * The bytes `writeRendered` has `node:http` write for an answer, without a `ServerResponse`:
+ * Service Center's interceptor headers, the answer's own in Go's canonical case and order,
+ * `Content-Length` on every body, `Connection: close` when the connection ends after it, then
+ * Node's `Date`; no keep-alive headers. A header value `node:http` would refuse throws, as
+ * `writeHead` does.
+ * @example
+ * renderWire(renderResult({ body: {} }), 'GET', undefined, false, 'Wed, 02 Dec 2026 05:00:00 GMT')
+ */
+export function renderWire(
+  answer: RenderedAnswer,
+  method: string,
+  origin: string | undefined,
+  close: Closing,
+  date: string,
+): WireAnswer {
+  const names: string[] = []
+  const values: HeaderValue[] = []
+  interceptorHeaders(method, origin, names, values)
+  const own = answer.headers
+  for (const name of Object.keys(own))
+    setHeader(names, values, canonicalHeaderName(name), own[name]!)
+  const body = answer.body
+  const bytes =
+    body !== null && answer.utf8 && body.length > ONE_WRITE_CHARS ? answer.utf8 : undefined
+  const length = body === null ? undefined : bytes ? bytes.byteLength : Buffer.byteLength(body)
+  const head = wireHead(answer.status, undefined, names, values, length, close, date)
+  if (body === null || !bodyAllowed(answer.status)) {
+    return { text: head, encoding: 'latin1', bytes: undefined }
+  }
+  if (bytes) return { text: head, encoding: 'latin1', bytes }
+  return { text: head + body, encoding: 'utf8', bytes: undefined }
+}
+
+/**
+ * Sets a header in a name/value list, replacing one of the same name.
+ * @example
+ * setHeader(names, values, 'Content-Type', 'text/plain; charset=UTF-8')
+ */
+export function setHeader(
+  names: string[],
+  values: HeaderValue[],
+  name: string,
+  value: HeaderValue,
+): void {
+  const at = names.indexOf(name)
+  if (at >= 0) {
+    names.splice(at, 1)
+    values.splice(at, 1)
+  }
+  names.push(name)
+  values.push(value)
+}
+
+/**
+ * The status line and headers `writeHead` has Node write for these headers (a flat list in
+ * Go's order, see `flattenInGoOrder`) on a kept-alive connection whose `Connection` header was
+ * removed: `Content-Length` when the body has one (`bodyLength`) and the status allows a body,
+ * `Connection: close` when the server closes, Node's `Date`, `Connection: close` when the
+ * client asked to close, and chunked framing with its empty last chunk
+ * for a body-less answer of a status that allows one. Throws on what `writeHead` refuses.
+ * @example
+ * wireHead(200, undefined, ['Content-Type'], ['text/plain'], 0, false, httpDate())
+ */
+export function wireHead(
+  status: number,
+  statusText: string | undefined,
+  names: string[],
+  values: HeaderValue[],
+  bodyLength: number | undefined,
+  close: Closing,
+  date: string,
+): string {
+  const allowed = bodyAllowed(status)
+  if (bodyLength !== undefined && allowed && !names.includes('Content-Length')) {
+    names.push('Content-Length')
+    values.push(String(bodyLength))
+  }
+  if (close === 'server') setHeader(names, values, 'Connection', 'close')
+  const flat = flattenInGoOrder(names, values)
+  const reason = statusText ?? STATUS_CODES[status] ?? 'unknown'
+  if (INVALID_VALUE.test(reason)) throw new TypeError('Invalid character in the status text')
+  let text = `HTTP/1.1 ${status} ${reason}\r\n`
+  for (let i = 0; i < flat.length; i += 2) {
+    const value = flat[i + 1]!
+    if (!TOKEN.test(flat[i]!) || INVALID_VALUE.test(value)) {
+      throw new TypeError(`Invalid header ${JSON.stringify(flat[i])}`)
+    }
+    text += `${flat[i]}: ${value}\r\n`
+  }
+  text += `Date: ${date}\r\n`
+  if (close === 'client' && !names.includes('Connection')) text += 'Connection: close\r\n'
+  // Node frames a body-less answer it was not told the length of as chunked.
+  if (bodyLength === undefined && allowed && !names.includes('Content-Length')) {
+    return `${text}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n`
+  }
+  return `${text}\r\n`
+}
+
+/**
+ * Whether a status carries a body.
+ * @example
+ * bodyAllowed(304) // false
+ */
+export function bodyAllowed(status: number): boolean {
+  return status !== 204 && status !== 304 && !(status >= 100 && status < 200)
+}
+
+let dateSecond = -1
+let dateText = ''
+
+/**
+ * The `Date` header's value as Node writes it, formatted once a second.
+ * @example
+ * httpDate() // 'Wed, 02 Dec 2026 05:00:00 GMT'
+ */
+export function httpDate(): string {
+  const now = Date.now()
+  const second = Math.floor(now / 1000)
+  if (second !== dateSecond) {
+    dateSecond = second
+    dateText = new Date(now).toUTCString()
+  }
+  return dateText
+}
