@@ -63,6 +63,16 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
   return true
 }
 
+/**
+ * Whether an answer to a request with an `Origin` and this method gets
+ * `Access-Control-Allow-Origin`.
+ * @example
+ * corsAllowed('GET') // true
+ */
+export function corsAllowed(method: string): boolean {
+  return methodAllowed(method)
+}
+
 function methodAllowed(method: string): boolean {
   const upper = method.toUpperCase()
   return upper === 'OPTIONS' || ALLOWED_METHODS.has(upper)

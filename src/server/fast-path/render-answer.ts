@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { RenderedAnswer } from '../../http/respond.ts'
 import { canonicalHeaderName } from '../canonical-header.ts'
-import { interceptorHeaders } from '../cors.ts'
+import { corsAllowed, interceptorHeaders } from '../cors.ts'
 import { flattenInGoOrder, type HeaderValue } from '../go-header-order.ts'
 
 /** What goes on the socket for one answer: the head and body as one string, or head and bytes. */
@@ -49,22 +49,88 @@ export function renderWire(
   close: Closing,
   date: string,
 ): WireAnswer {
-  const names: string[] = []
-  const values: HeaderValue[] = []
-  interceptorHeaders(method, origin, names, values)
-  const own = answer.headers
-  for (const name of Object.keys(own))
-    setHeader(names, values, canonicalHeaderName(name), own[name]!)
   const body = answer.body
   const bytes =
     body !== null && answer.utf8 && body.length > ONE_WRITE_CHARS ? answer.utf8 : undefined
-  const length = body === null ? undefined : bytes ? bytes.byteLength : Buffer.byteLength(body)
-  const head = wireHead(answer.status, undefined, names, values, length, close, date)
+  // A cached answer carries its UTF-8 bytes: their length is the body's.
+  const length =
+    body === null ? undefined : answer.utf8 ? answer.utf8.byteLength : Buffer.byteLength(body)
+  const head = cachedHead(answer, method, origin, length, close, date)
   if (body === null || !bodyAllowed(answer.status)) {
     return { text: head, encoding: 'latin1', bytes: undefined }
   }
   if (bytes) return { text: head, encoding: 'latin1', bytes }
   return { text: head + body, encoding: 'utf8', bytes: undefined }
+}
+
+/** Heads by status, interceptor headers and the answer's own headers, without their tail. */
+const heads = new Map<string, string>()
+const MAX_HEADS = 256
+
+/**
+ * `wireHead` for an answer, from the part of it that repeats: the status line and every header
+ * but `Content-Length`, `Connection` and `Date` (which Go's order puts last) are the same for
+ * every answer with the same status and headers, and are kept once built. An answer that sets
+ * one of the tail headers itself takes the full way.
+ */
+function cachedHead(
+  answer: RenderedAnswer,
+  method: string,
+  origin: string | undefined,
+  length: number | undefined,
+  close: Closing,
+  date: string,
+): string {
+  const own = answer.headers
+  let key = `${answer.status}|${origin && corsAllowed(method) ? 1 : 0}`
+  for (const name in own) {
+    const value = own[name]!
+    const lower = name.toLowerCase()
+    // A line break would make two header lists one key; node:http refuses it anyway.
+    if (
+      lower === 'content-length' ||
+      lower === 'connection' ||
+      lower === 'date' ||
+      name.includes('\n') ||
+      value.includes('\n')
+    ) {
+      return fullHead(answer, method, origin, length, close, date)
+    }
+    key += `\n${name}\n${value}`
+  }
+  let prefix = heads.get(key)
+  if (prefix === undefined) {
+    const full = fullHead(answer, method, origin, undefined, false, '')
+    prefix = full.slice(0, full.lastIndexOf('\r\nDate: \r\n') + 2)
+    if (heads.size >= MAX_HEADS) heads.clear()
+    heads.set(key, prefix)
+  }
+  let text = prefix
+  const allowed = bodyAllowed(answer.status)
+  if (length !== undefined && allowed) text += `Content-Length: ${length}\r\n`
+  if (close === 'server') text += 'Connection: close\r\n'
+  text += `Date: ${date}\r\n`
+  if (close === 'client') text += 'Connection: close\r\n'
+  if (length === undefined && allowed) return `${text}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n`
+  return `${text}\r\n`
+}
+
+function fullHead(
+  answer: RenderedAnswer,
+  method: string,
+  origin: string | undefined,
+  length: number | undefined,
+  close: Closing,
+  date: string,
+): string {
+  const names: string[] = []
+  const values: HeaderValue[] = []
+  interceptorHeaders(method, origin, names, values)
+  const own = answer.headers
+  for (const name of Object.keys(own)) {
+    setHeader(names, values, canonicalHeaderName(name), own[name]!)
+  }
+  return wireHead(answer.status, undefined, names, values, length, close, date)
 }
 
 /**
