@@ -14,24 +14,3 @@ export function goPattern(source: string): RegExp {
   }
   return regexp
 }
-
-/**
- * The length of a string in code points, as Go's `utf8.RuneCountInString` counts it, without
- * spreading the string into an array.
- * @example
- * codePointLength('a😀') // 2
- */
-export function codePointLength(text: string): number {
-  let length = text.length
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i)
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length--
-        i++
-      }
-    }
-  }
-  return length
-}

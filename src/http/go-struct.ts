@@ -1,5 +1,6 @@
 import { RegistryError } from '../registry/errors.ts'
-import { codePointLength, goPattern } from './go-pattern.ts'
+import { codePointLength, utf8Length } from '../spec/text-length.ts'
+import { goPattern } from './go-pattern.ts'
 import { type GoRule, goRuleText } from './go-validation.ts'
 
 /** How a field is typed in Service Center's Go struct, which decides its zero value and printing. */
@@ -143,23 +144,4 @@ function showSlice(items: readonly unknown[]): string {
 function showMap(entries: [string, unknown][]): string {
   const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return `map[${sorted.map(([key, item]) => `${key}:${showItem(item)}`).join(' ')}]`
-}
-
-/** What `TextEncoder` makes of `text`, in bytes: a lone surrogate becomes U+FFFD (3 bytes). */
-function utf8Length(text: string): number {
-  let bytes = 0
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i)
-    if (unit < 0x80) bytes += 1
-    else if (unit < 0x800) bytes += 2
-    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
-      bytes += 4
-      i++
-    } else bytes += 3
-  }
-  return bytes
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff
 }

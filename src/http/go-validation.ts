@@ -1,6 +1,7 @@
 import { RegistryError } from '../registry/errors.ts'
 import { parseVersion, parseVersionRule } from '../registry/index.ts'
-import { codePointLength, goPattern } from './go-pattern.ts'
+import { codePointLength } from '../spec/text-length.ts'
+import { goPattern } from './go-pattern.ts'
 
 /**
  * One of Service Center's field rules (its `validate.Rule`): length bounds and a pattern,

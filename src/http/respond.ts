@@ -1,4 +1,5 @@
 import { RegistryError } from '../registry/errors.ts'
+import { utf8Length } from '../spec/text-length.ts'
 import { goJsonText } from './go-json.ts'
 
 const JSON_TYPE = 'application/json; charset=UTF-8'
@@ -200,25 +201,4 @@ export function textResponse(status: number, text: string, headers?: Record<stri
     status,
     headers: { 'Content-Type': TEXT_TYPE, ...headers },
   })
-}
-
-const NON_ASCII = /[^\p{ASCII}]/u
-
-/** The UTF-8 size of a string without encoding it; JSON answers are mostly ASCII. */
-function utf8Length(text: string): number {
-  if (!NON_ASCII.test(text)) return text.length
-  let length = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) length += 1
-    else if (code < 0x800) length += 2
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length += 4
-        i++
-      } else length += 3
-    } else length += 3
-  }
-  return length
 }

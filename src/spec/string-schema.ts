@@ -1,5 +1,6 @@
 import type { CompiledSchema, SchemaError } from './compile.ts'
 import type { JsonSchema } from './openapi.ts'
+import { codePointLength } from './text-length.ts'
 
 /** The keywords a parameter's string schema may use to be checked without ajv. */
 const KEYWORDS = new Set(['type', 'minLength', 'maxLength', 'pattern', 'enum'])
@@ -39,7 +40,7 @@ export function compileStringSchema(schema: JsonSchema): CompiledSchema | undefi
       fail(error('enum', { allowedValues: allowed }, 'must be equal to one of the allowed values'))
     }
     // ajv counts code points, not UTF-16 units.
-    const length = maxLength !== undefined || minLength !== undefined ? codePoints(data) : 0
+    const length = maxLength !== undefined || minLength !== undefined ? codePointLength(data) : 0
     if (maxLength !== undefined && length > maxLength) {
       fail(
         error('maxLength', { limit: maxLength }, `must NOT have more than ${maxLength} characters`),
@@ -65,17 +66,4 @@ export function compileStringSchema(schema: JsonSchema): CompiledSchema | undefi
 
 function error(keyword: string, params: Record<string, unknown>, message: string): SchemaError {
   return { keyword, instancePath: '', params, message }
-}
-
-function codePoints(text: string): number {
-  let count = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    count += 1
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) i++
-    }
-  }
-  return count
 }
