@@ -5,17 +5,12 @@ import {
   parseJsonBody,
 } from '../../http/body.ts'
 import type { IncomingRequest } from '../../http/incoming.ts'
-import { joinHeaders } from '../node-incoming.ts'
+import { RawHeaderRequest, type RequestPlace } from '../raw-header-request.ts'
 import { urlOnOrigin } from '../request-target.ts'
 import type { ParsedRequest } from './parse-request.ts'
 
 /** What the fast path knows of a request besides its bytes. */
-export interface FastRequestContext {
-  pathname: string
-  /** With its `?`, or `''`. */
-  search: string
-  params: Record<string, string>
-  origin: string
+export interface FastRequestContext extends RequestPlace {
   remoteAddress: string | undefined
   /** Asked for only when a WHATWG `Request` is built. */
   signal: () => AbortSignal
@@ -28,28 +23,16 @@ export interface FastRequestContext {
  * @example
  * const answer = await runner(new FastIncomingRequest(parsed, context))
  */
-export class FastIncomingRequest implements IncomingRequest {
-  readonly method: string
-  readonly pathname: string
-  readonly search: string
-  readonly params: Record<string, string>
-  readonly remoteAddress: string | undefined
+export class FastIncomingRequest extends RawHeaderRequest implements IncomingRequest {
   #parsed: ParsedRequest
   #context: FastRequestContext
-  #headers: Record<string, string> | undefined
   #request: Request | undefined
-  #url: URL | undefined
-  #query: URLSearchParams | undefined
   #consumed: boolean
 
   constructor(parsed: ParsedRequest, context: FastRequestContext) {
+    super(parsed.method, context, context.remoteAddress)
     this.#parsed = parsed
     this.#context = context
-    this.method = parsed.method
-    this.pathname = context.pathname
-    this.search = context.search
-    this.params = context.params
-    this.remoteAddress = context.remoteAddress
     this.#consumed = parsed.contentLength === 0
   }
 
@@ -61,23 +44,8 @@ export class FastIncomingRequest implements IncomingRequest {
     return this.#consumed
   }
 
-  get url(): URL {
-    this.#url ??= new URL(`${this.#context.origin}${this.pathname}${this.search}`)
-    return this.#url
-  }
-
-  get query(): URLSearchParams {
-    this.#query ??= this.#url ? this.#url.searchParams : new URLSearchParams(this.search)
-    return this.#query
-  }
-
-  header(name: string): string | null {
-    return this.headers()[name.toLowerCase()] ?? null
-  }
-
-  headers(): Record<string, string> {
-    this.#headers ??= joinHeaders(this.#parsed.rawHeaders)
-    return this.#headers
+  protected rawHeaders(): readonly string[] {
+    return this.#parsed.rawHeaders
   }
 
   async json(maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
