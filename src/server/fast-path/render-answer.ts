@@ -100,19 +100,22 @@ function cachedHead(
   }
   let prefix = heads.get(key)
   if (prefix === undefined) {
-    const full = fullHead(answer, method, origin, undefined, false, '')
-    prefix = full.slice(0, full.lastIndexOf('\r\nDate: \r\n') + 2)
+    const { names, values } = headerListOf(answer, method, origin)
+    prefix = headPrefix(answer.status, undefined, names, values)
     if (heads.size >= MAX_HEADS) heads.clear()
     heads.set(key, prefix)
   }
-  let text = prefix
   const allowed = bodyAllowed(answer.status)
-  if (length !== undefined && allowed) text += `Content-Length: ${length}\r\n`
-  if (close === 'server') text += 'Connection: close\r\n'
-  text += `Date: ${date}\r\n`
-  if (close === 'client') text += 'Connection: close\r\n'
-  if (length === undefined && allowed) return `${text}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n`
-  return `${text}\r\n`
+  return (
+    prefix +
+    headTail(
+      length !== undefined && allowed ? String(length) : undefined,
+      close === 'server' ? 'close' : undefined,
+      close,
+      length === undefined && allowed,
+      date,
+    )
+  )
 }
 
 function fullHead(
@@ -123,6 +126,12 @@ function fullHead(
   close: Closing,
   date: string,
 ): string {
+  const { names, values } = headerListOf(answer, method, origin)
+  return wireHead(answer.status, undefined, names, values, length, close, date)
+}
+
+/** Service Center's interceptor headers and the answer's own, in Go's canonical case. */
+function headerListOf(answer: RenderedAnswer, method: string, origin: string | undefined) {
   const names: string[] = []
   const values: HeaderValue[] = []
   interceptorHeaders(method, origin, names, values)
@@ -130,7 +139,7 @@ function fullHead(
   for (const name of Object.keys(own)) {
     setHeader(names, values, canonicalHeaderName(name), own[name]!)
   }
-  return wireHead(answer.status, undefined, names, values, length, close, date)
+  return { names, values }
 }
 
 /**
@@ -173,29 +182,80 @@ export function wireHead(
   date: string,
 ): string {
   const allowed = bodyAllowed(status)
-  if (bodyLength !== undefined && allowed && !names.includes('Content-Length')) {
-    names.push('Content-Length')
-    values.push(String(bodyLength))
-  }
-  if (close === 'server') setHeader(names, values, 'Connection', 'close')
-  const flat = flattenInGoOrder(names, values)
+  // Go's order writes these two after every other header.
+  let length = takeHeader(names, values, 'Content-Length')
+  let connection = takeHeader(names, values, 'Connection')
+  if (length === undefined && bodyLength !== undefined && allowed) length = String(bodyLength)
+  if (close === 'server') connection = 'close'
+  return (
+    headPrefix(status, statusText, names, values) +
+    headTail(
+      length,
+      connection,
+      close,
+      bodyLength === undefined && allowed && length === undefined,
+      date,
+    )
+  )
+}
+
+/** Removes a header from a name/value list and gives its value. */
+function takeHeader(names: string[], values: HeaderValue[], name: string): HeaderValue | undefined {
+  const at = names.indexOf(name)
+  if (at < 0) return undefined
+  const value = values[at]
+  names.splice(at, 1)
+  values.splice(at, 1)
+  return value
+}
+
+/** The status line and the headers in Go's order, checked as `writeHead` checks them. */
+function headPrefix(
+  status: number,
+  statusText: string | undefined,
+  names: readonly string[],
+  values: readonly HeaderValue[],
+): string {
   const reason = statusText ?? STATUS_CODES[status] ?? 'unknown'
   if (INVALID_VALUE.test(reason)) throw new TypeError('Invalid character in the status text')
+  const flat = flattenInGoOrder(names, values)
   let text = `HTTP/1.1 ${status} ${reason}\r\n`
-  for (let i = 0; i < flat.length; i += 2) {
-    const value = flat[i + 1]!
-    if (!TOKEN.test(flat[i]!) || INVALID_VALUE.test(value)) {
-      throw new TypeError(`Invalid header ${JSON.stringify(flat[i])}`)
-    }
-    text += `${flat[i]}: ${value}\r\n`
-  }
+  for (let i = 0; i < flat.length; i += 2) text += headerLine(flat[i]!, flat[i + 1]!)
+  return text
+}
+
+/**
+ * What follows the other headers: `Content-Length` and `Connection` (Go writes them last),
+ * Node's `Date`, the `Connection: close` Node adds for a client that asked to close, and
+ * chunked framing with its empty last chunk where Node was told no length.
+ */
+function headTail(
+  length: HeaderValue | undefined,
+  connection: HeaderValue | undefined,
+  close: Closing,
+  chunked: boolean,
+  date: string,
+): string {
+  let text = ''
+  if (length !== undefined) text += headerLines('Content-Length', length)
+  if (connection !== undefined) text += headerLines('Connection', connection)
   text += `Date: ${date}\r\n`
-  if (close === 'client' && !names.includes('Connection')) text += 'Connection: close\r\n'
-  // Node frames a body-less answer it was not told the length of as chunked.
-  if (bodyLength === undefined && allowed && !names.includes('Content-Length')) {
-    return `${text}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n`
+  if (close === 'client' && connection === undefined) text += 'Connection: close\r\n'
+  return chunked ? `${text}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n` : `${text}\r\n`
+}
+
+function headerLines(name: string, value: HeaderValue): string {
+  if (!Array.isArray(value)) return headerLine(name, String(value))
+  let text = ''
+  for (const item of value) text += headerLine(name, String(item))
+  return text
+}
+
+function headerLine(name: string, value: string): string {
+  if (!TOKEN.test(name) || INVALID_VALUE.test(value)) {
+    throw new TypeError(`Invalid header ${JSON.stringify(name)}`)
   }
-  return `${text}\r\n`
+  return `${name}: ${value}\r\n`
 }
 
 /**
