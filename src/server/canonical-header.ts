@@ -22,3 +22,13 @@ export function canonicalHeaderName(name: string): string {
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+
+/**
+ * Whether a header name is an HTTP token, what `node:http` takes as a name
+ * (else `ERR_INVALID_HTTP_TOKEN`).
+ * @example
+ * isHttpToken('X-Resource-Revision') // true
+ */
+export function isHttpToken(name: string): boolean {
+  return TOKEN.test(name)
+}

@@ -14,12 +14,7 @@ import { goOrderedHeaders } from './go-header-order.ts'
  */
 export async function writeFetchResponse(res: ServerResponse, response: Response): Promise<void> {
   likeGo(res)
-  const headers: Record<string, string | string[]> = {}
-  response.headers.forEach((value, key) => {
-    if (key !== 'set-cookie') headers[canonicalHeaderName(key)] = value
-  })
-  const cookies = response.headers.getSetCookie()
-  if (cookies.length > 0) headers['Set-Cookie'] = cookies
+  const headers = goHeadersOf(response)
   const statusText = response.statusText || undefined
   if (!response.body) {
     res.writeHead(response.status, statusText, goOrderedHeaders(res, headers))
@@ -49,6 +44,22 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
   } finally {
     reader.releaseLock()
   }
+}
+
+/**
+ * A `Response`'s headers by their names in Go's canonical case, several `Set-Cookie` kept apart
+ * as a list (the `Headers` object joins every other repeated header).
+ * @example
+ * goHeadersOf(new Response('', { headers: { 'content-type': 'text/plain' } })) // { 'Content-Type': 'text/plain' }
+ */
+export function goHeadersOf(response: Response): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') headers[canonicalHeaderName(key)] = value
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) headers['Set-Cookie'] = cookies
+  return headers
 }
 
 /**
@@ -82,7 +93,7 @@ export function writeRendered(res: ServerResponse, answer: RenderedAnswer): void
 }
 
 /** Up to this size a body is written as a string, in one piece with the headers. */
-const ONE_WRITE_CHARS = 16 * 1024
+export const ONE_WRITE_CHARS = 16 * 1024
 
 /**
  * Node announces `Connection: keep-alive` and `Keep-Alive: timeout=…` on every kept-alive
@@ -94,7 +105,12 @@ function likeGo(res: ServerResponse): void {
   if (res.shouldKeepAlive && !res.hasHeader('Connection')) res.removeHeader('Connection')
 }
 
-function bodyAllowed(status: number): boolean {
+/**
+ * Whether a status carries a body.
+ * @example
+ * bodyAllowed(304) // false
+ */
+export function bodyAllowed(status: number): boolean {
   return status !== 204 && status !== 304 && !(status >= 100 && status < 200)
 }
 

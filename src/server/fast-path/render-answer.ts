@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http'
 import type { RenderedAnswer } from '../../http/respond.ts'
-import { canonicalHeaderName } from '../canonical-header.ts'
+import { canonicalHeaderName, isHttpToken } from '../canonical-header.ts'
 import { corsAllowed, interceptorHeaders } from '../cors.ts'
 import { flattenInGoOrder, type HeaderValue } from '../go-header-order.ts'
+import { bodyAllowed, ONE_WRITE_CHARS } from '../write-response.ts'
 
 /** What goes on the socket for one answer: the head and body as one string, or head and bytes. */
 export interface WireAnswer {
@@ -24,14 +25,8 @@ export interface WireAnswer {
  */
 export type Closing = 'server' | 'client' | false
 
-/** Up to this size a body is written as a string, in one piece with the head (as `writeRendered`). */
-const ONE_WRITE_CHARS = 16 * 1024
-
 /** What `node:http` refuses in a header value (`ERR_INVALID_CHAR`). */
 const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/
-
-/** What `node:http` accepts as a header name (else `ERR_INVALID_HTTP_TOKEN`). */
-const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/
 
 /**
  * The bytes `writeRendered` has `node:http` write for an answer, without a `ServerResponse`:
@@ -252,19 +247,10 @@ function headerLines(name: string, value: HeaderValue): string {
 }
 
 function headerLine(name: string, value: string): string {
-  if (!TOKEN.test(name) || INVALID_VALUE.test(value)) {
+  if (!isHttpToken(name) || INVALID_VALUE.test(value)) {
     throw new TypeError(`Invalid header ${JSON.stringify(name)}`)
   }
   return `${name}: ${value}\r\n`
-}
-
-/**
- * Whether a status carries a body.
- * @example
- * bodyAllowed(304) // false
- */
-export function bodyAllowed(status: number): boolean {
-  return status !== 204 && status !== 304 && !(status >= 100 && status < 200)
 }
 
 let dateSecond = -1

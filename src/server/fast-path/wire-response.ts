@@ -1,7 +1,7 @@
-import { canonicalHeaderName } from '../canonical-header.ts'
 import { interceptorHeaders } from '../cors.ts'
 import type { HeaderValue } from '../go-header-order.ts'
-import { bodyAllowed, type Closing, setHeader, type WireAnswer, wireHead } from './render-answer.ts'
+import { bodyAllowed, goHeadersOf } from '../write-response.ts'
+import { type Closing, setHeader, type WireAnswer, wireHead } from './render-answer.ts'
 
 /**
  * The bytes `writeFetchResponse` has `node:http` write for a `Response` an interceptor answered
@@ -22,11 +22,8 @@ export async function wireOfResponse(
   const names: string[] = []
   const values: HeaderValue[] = []
   interceptorHeaders(method, origin, names, values)
-  response.headers.forEach((value, key) => {
-    if (key !== 'set-cookie') setHeader(names, values, canonicalHeaderName(key), value)
-  })
-  const cookies = response.headers.getSetCookie()
-  if (cookies.length > 0) setHeader(names, values, 'Set-Cookie', cookies)
+  const own = goHeadersOf(response)
+  for (const name of Object.keys(own)) setHeader(names, values, name, own[name]!)
   const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined
   const text = wireHead(
     response.status,
